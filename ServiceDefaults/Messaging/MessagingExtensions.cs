@@ -1,0 +1,76 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StrategyPlatform.ServiceDefaults.Data;
+using StrategyPlatform.ServiceDefaults.Messaging;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class MessagingExtensions
+{
+    public const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c> (an amqp:// URI): durable
+    /// queues named after the service, publisher confirms, retries then the <c>_error</c> queue,
+    /// trace context in message headers, plus this service's transactional outbox and idempotent
+    /// inbox in its own database (call <see cref="NpgsqlExtensions.AddNpgsqlDataSource"/> first).
+    /// </summary>
+    public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
+        where TBuilder : IHostApplicationBuilder
+    {
+        var broker = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionName} is not set. Run the platform through the AppHost, or set ConnectionStrings__{ConnectionName} to an amqp:// URI."));
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ToQueuePrefix(serviceName), includeNamespace: false));
+            configure?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.ConfigureHost(broker);
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            // Start without the broker; MassTransit keeps reconnecting and readiness reports it.
+            o.WaitUntilStarted = false;
+            o.StopTimeout = TimeSpan.FromSeconds(15);
+        });
+
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        builder.Services.AddSingleton<IOutbox, PostgresOutbox>();
+        builder.Services.AddSingleton<IInbox, PostgresInbox>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.AddHostedService<MessagingHousekeeping>();
+        builder.Services.AddMigrationSource(new MigrationSource("messaging", typeof(MessagingExtensions).Assembly, ".Messaging.Migrations."));
+        return builder;
+    }
+
+    private static string ToQueuePrefix(string serviceName) =>
+        new(serviceName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+
+    private static void ConfigureHost(this IRabbitMqBusFactoryConfigurator rabbit, Uri broker)
+    {
+        var virtualHost = broker.AbsolutePath.Length <= 1 ? "/" : Uri.UnescapeDataString(broker.AbsolutePath[1..]);
+        var credentials = broker.UserInfo.Split(':', 2);
+        var port = broker.IsDefaultPort || broker.Port <= 0 ? (broker.Scheme == "amqps" ? 5671 : 5672) : broker.Port;
+        rabbit.Host(broker.Host, (ushort)port, virtualHost, host =>
+        {
+            if (credentials[0].Length > 0)
+            {
+                host.Username(Uri.UnescapeDataString(credentials[0]));
+                host.Password(credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : "");
+            }
+            host.PublisherConfirmation = true;
+            if (broker.Scheme == "amqps")
+            {
+                host.UseSsl(ssl => ssl.ServerName = broker.Host);
+            }
+        });
+    }
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+
+namespace StrategyPlatform.ServiceDefaults.Messaging;
+
+/// <summary>
+/// The transactional outbox: a service adds the messages it publishes inside the same transaction
+/// as its change, so either both happen or neither; <see cref="OutboxDispatcher"/> publishes them
+/// after commit.
+/// </summary>
+public interface IOutbox
+{
+    /// <param name="partitionKey">Messages with the same key (usually the aggregate's id) are published in the order they were added.</param>
+    Task AddAsync<T>(NpgsqlTransaction transaction, T message, string partitionKey, CancellationToken cancellationToken = default) where T : class;
+}
+
+internal sealed class PostgresOutbox : IOutbox
+{
+    internal const string Channel = "outbox_pending";
+
+    public async Task AddAsync<T>(NpgsqlTransaction transaction, T message, string partitionKey, CancellationToken cancellationToken = default) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(transaction.Connection);
+        // The trace context of the writing request travels with the row, so the dispatcher
+        // publishes under it and the trace continues to the consumer.
+        var activity = Activity.Current;
+        // pg_notify inside the transaction is delivered only on commit: the dispatcher wakes exactly when the row is visible.
+        await transaction.Connection.ExecuteAsync(new CommandDefinition($"""
+            INSERT INTO outbox_messages (id, partition_key, message_type, payload, trace_parent, trace_state)
+            VALUES (@Id, @PartitionKey, @MessageType, @Payload::jsonb, @TraceParent, @TraceState);
+            SELECT pg_notify('{Channel}', '');
+            """,
+            new
+            {
+                Id = Guid.CreateVersion7(),
+                PartitionKey = partitionKey,
+                MessageType = MessageSerializer.TypeName(typeof(T)),
+                Payload = JsonSerializer.Serialize(message, MessageSerializer.Options),
+                TraceParent = activity?.Id,
+                TraceState = activity?.TraceStateString,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+}

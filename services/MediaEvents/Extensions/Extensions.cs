@@ -1,0 +1,12 @@
+namespace Microsoft.Extensions.Hosting;
+
+internal static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddValidation();
+        builder.AddNpgsqlDataSource("mediadb");
+        builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
+        builder.AddMessaging();
+    }
+}

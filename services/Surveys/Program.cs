@@ -1,0 +1,13 @@
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddDefaultOpenApi();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+app.MapDefaultOpenApi();
+app.MapResponsesApi();
+
+app.Run();

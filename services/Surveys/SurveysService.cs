@@ -1,0 +1,4 @@
+namespace StrategyPlatform.Surveys;
+
+/// <summary>Names this assembly for <c>WebApplicationFactory</c> in tests (every service's <c>Program</c> is a global, internal type).</summary>
+public sealed class SurveysService;
