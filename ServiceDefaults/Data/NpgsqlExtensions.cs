@@ -15,11 +15,11 @@ public static class NpgsqlExtensions
     /// </summary>
     public static TBuilder AddNpgsqlDataSource<TBuilder>(this TBuilder builder, string connectionName) where TBuilder : IHostApplicationBuilder
     {
-        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+        // Read when first resolved, not now, so a test host or a configuration provider added later still applies.
+        builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(
+            sp.GetRequiredService<IConfiguration>().GetConnectionString(connectionName)
             ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{connectionName} is not set. Run the platform through the AppHost, or set ConnectionStrings__{connectionName}.");
-
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString)
+                $"ConnectionStrings:{connectionName} is not set. Run the platform through the AppHost, or set ConnectionStrings__{connectionName}."))
         {
             Name = connectionName,
         }.Build());

@@ -19,18 +19,15 @@ public static class MessagingExtensions
     public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
         where TBuilder : IHostApplicationBuilder
     {
-        var broker = new Uri(builder.Configuration.GetConnectionString(ConnectionName)
-            ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{ConnectionName} is not set. Run the platform through the AppHost, or set ConnectionStrings__{ConnectionName} to an amqp:// URI."));
-        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
-
+        var configuration = builder.Configuration;
+        var serviceName = configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ToQueuePrefix(serviceName), includeNamespace: false));
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {
-                rabbit.ConfigureHost(broker);
+                rabbit.ConfigureHost(BrokerAddress(context.GetRequiredService<IConfiguration>()));
                 rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(500)));
                 rabbit.ConfigureEndpoints(context);
             });
@@ -50,6 +47,11 @@ public static class MessagingExtensions
         builder.Services.AddMigrationSource(new MigrationSource("messaging", typeof(MessagingExtensions).Assembly, ".Messaging.Migrations."));
         return builder;
     }
+
+    private static Uri BrokerAddress(IConfiguration configuration) =>
+        new(configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionName} is not set. Run the platform through the AppHost, or set ConnectionStrings__{ConnectionName} to an amqp:// URI."));
 
     private static string ToQueuePrefix(string serviceName) =>
         new(serviceName.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());

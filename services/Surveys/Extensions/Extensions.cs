@@ -5,6 +5,7 @@ internal static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidation();
+        builder.AddDefaultAuthentication();
         builder.AddNpgsqlDataSource("surveysdb");
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
         builder.AddMessaging();

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs every test of the platform against real servers and a real browser. Installs PostgreSQL,
+# RabbitMQ and Chromium first when they are missing. Extra arguments go to `dotnet test`.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/prerequisites.sh --browser
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+status=0
+dotnet test StrategyPlatform.sln --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
+  --blame-hang-timeout 10m --blame-hang-dump-type none "$@" || status=$?
+
+# One closing line over all test projects, the way CI reads a run.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); passed=$((passed + ${p:-0}))
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters"); failed=$((failed + ${f:-0}))
+  n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters"); skipped=$((skipped + ${n:-0}))
+done
+echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+exit $status

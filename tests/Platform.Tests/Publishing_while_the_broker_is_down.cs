@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dapper;
+using Npgsql;
+using StrategyPlatform.AppHost.Hosting;
+using StrategyPlatform.Kpi;
+using StrategyPlatform.Surveys;
+using StrategyPlatform.TestSupport;
+using Xunit;
+
+namespace StrategyPlatform.Platform.Tests;
+
+/// <summary>Uses a RabbitMQ of its own, because stopping the shared one would break the other test classes.</summary>
+public sealed class Publishing_while_the_broker_is_down : IAsyncLifetime
+{
+    private readonly ServiceTestBed bed = new();
+    private readonly string folder = TestFolders.Create("outage");
+    private LocalRabbitMq broker = null!;
+
+    public async Task InitializeAsync()
+    {
+        await bed.InitializeAsync();
+        broker = new LocalRabbitMq(new LocalRabbitMqOptions(folder) { AmqpPort = FreePort.Any(), ManagementPort = FreePort.Any() }, TestLog.Write);
+        await broker.StartAsync();
+    }
+
+    [Fact]
+    public async Task Keeps_the_response_and_delivers_its_message_once_the_broker_is_back()
+    {
+        var fastRetry = new Dictionary<string, string?>
+        {
+            ["Messaging:Outbox:PublishTimeout"] = "00:00:02",
+            ["Messaging:Outbox:MaxBackoff"] = "00:00:02",
+        };
+        var kpi = await bed.StartServiceAsync<KpiService>("kpidb", fastRetry, broker.AmqpUri());
+        var surveys = await bed.StartServiceAsync<SurveysService>("surveysdb", fastRetry, broker.AmqpUri());
+        var surveyId = Guid.NewGuid();
+
+        await broker.StopAsync();
+        using var client = surveys.CreateClient();
+        var response = await client.PostAsJsonAsync($"/api/surveys/{surveyId}/responses", SurveysAndKpi.ValidResponse());
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await using var db = NpgsqlDataSource.Create(surveys.Services.GetConnectionString("surveysdb"));
+        await Eventually.ReturnsAsync(
+            () => Attempts(db, surveyId), attempts => attempts >= 1, because: "the dispatcher never tried while the broker was down");
+        Assert.Equal(0, await CountAsync(kpi, surveyId));
+
+        await broker.StartAsync();
+
+        await Eventually.ReturnsAsync(() => CountAsync(kpi, surveyId), count => count == 1, TimeSpan.FromSeconds(90));
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.NotNull(await connection.ExecuteScalarAsync<DateTime?>(
+            "SELECT dispatched_at FROM outbox_messages WHERE partition_key = @key", new { key = surveyId.ToString() }));
+    }
+
+    private static async Task<int> Attempts(NpgsqlDataSource db, Guid surveyId)
+    {
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<int>("SELECT attempts FROM outbox_messages WHERE partition_key = @key", new { key = surveyId.ToString() });
+    }
+
+    private static async Task<int> CountAsync(ServiceHost<KpiService> kpi, Guid surveyId)
+    {
+        using var client = kpi.CreateClient();
+        var count = await client.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/kpi/surveys/{surveyId}/response-count");
+        return count.GetProperty("responses").GetInt32();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await bed.DisposeAsync();
+        await broker.DisposeAsync();
+        TestFolders.Delete(folder);
+    }
+}

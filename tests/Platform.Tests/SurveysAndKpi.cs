@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using StrategyPlatform.Contracts;
+using StrategyPlatform.Kpi;
+using StrategyPlatform.Surveys;
+using StrategyPlatform.TestSupport;
+using Xunit;
+
+namespace StrategyPlatform.Platform.Tests;
+
+/// <summary>The Surveys service and the KPI aggregator, in-process, on a test class's own database and virtual host.</summary>
+public sealed class SurveysAndKpi : IAsyncLifetime
+{
+    public ServiceTestBed Bed { get; } = new();
+    public ServiceHost<SurveysService> Surveys { get; private set; } = null!;
+    public ServiceHost<KpiService> Kpi { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Bed.InitializeAsync();
+        Kpi = await Bed.StartServiceAsync<KpiService>("kpidb");
+        Surveys = await Bed.StartServiceAsync<SurveysService>("surveysdb");
+    }
+
+    public Task DisposeAsync() => Bed.DisposeAsync();
+
+    public static object ValidResponse(int rating = 5) => new
+    {
+        kind = nameof(SurveyKind.PartnerSatisfaction),
+        year = 2026,
+        respondentCategory = nameof(RespondentCategory.Ngo),
+        ratings = new[] { new { questionId = "timely-involvement", value = rating } },
+    };
+
+    public async Task<int> ResponseCountAsync(Guid surveyId)
+    {
+        using var client = Kpi.CreateClient();
+        var count = await client.GetFromJsonAsync<CountDto>($"/api/kpi/surveys/{surveyId}/response-count");
+        return count!.Responses;
+    }
+
+    private sealed record CountDto(Guid SurveyId, int Responses);
+}

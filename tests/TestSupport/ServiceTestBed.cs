@@ -1,0 +1,85 @@
+using Xunit;
+
+namespace StrategyPlatform.TestSupport;
+
+/// <summary>
+/// What one test class gets: its own databases and its own RabbitMQ virtual host on the shared
+/// servers, and the services it starts in-process against them. Everything is removed afterwards.
+/// </summary>
+public sealed class ServiceTestBed : IAsyncLifetime
+{
+    private readonly List<IAsyncDisposable> hosts = [];
+    private readonly List<string> databases = [];
+
+    public SharedServers Servers { get; private set; } = null!;
+    public string VirtualHost { get; } = $"test-{Guid.NewGuid():N}";
+    public string MessagingUri => Servers.RabbitMq.AmqpUri(VirtualHost);
+
+    /// <summary>The test bed's own token signing key, given to every service it starts.</summary>
+    public string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+
+    /// <summary>Every span recorded by the services this test bed started.</summary>
+    public SpanCollection Spans { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        Servers = await SharedServers.GetAsync();
+        await Servers.RabbitMq.CreateVirtualHostAsync(VirtualHost);
+    }
+
+    /// <summary>A new, empty database on the shared server; returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string purpose)
+    {
+        var name = $"{purpose}_{Guid.NewGuid():N}"[..40];
+        await Servers.Postgres.EnsureDatabaseAsync(name);
+        databases.Add(name);
+        return Servers.Postgres.ConnectionString(name);
+    }
+
+    /// <summary>
+    /// Starts a service in-process with a fresh database bound to <paramref name="connectionName"/>
+    /// and waits until its <c>/health</c> answers 200.
+    /// </summary>
+    public async Task<ServiceHost<TEntry>> StartServiceAsync<TEntry>(
+        string connectionName,
+        IDictionary<string, string?>? settings = null,
+        string? messagingUri = null) where TEntry : class
+    {
+        var all = new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{connectionName}"] = await CreateDatabaseAsync(connectionName),
+            ["ConnectionStrings:messaging"] = messagingUri ?? MessagingUri,
+            ["Jwt:SigningKey"] = SigningKey,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        var host = new ServiceHost<TEntry>(all, Spans);
+        hosts.Add(host);
+        await host.WaitUntilHealthyAsync();
+        return host;
+    }
+
+    /// <summary>A client calling <paramref name="host"/> as a signed-in staff member, the way the portal does.</summary>
+    public HttpClient CreateStaffClient<TEntry>(ServiceHost<TEntry> host, string[] roles, string[]? units = null, string userId = "test-user")
+        where TEntry : class
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", StaffTokens.Issue(SigningKey, userId, roles, units ?? []));
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        for (var i = hosts.Count - 1; i >= 0; i--)
+        {
+            await hosts[i].DisposeAsync();
+        }
+        foreach (var database in databases)
+        {
+            await Servers.Postgres.DropDatabaseAsync(database);
+        }
+        await Servers.RabbitMq.DeleteVirtualHostAsync(VirtualHost);
+    }
+}
