@@ -20,8 +20,14 @@ public sealed class Publishing_while_the_broker_is_down : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await bed.InitializeAsync();
-        broker = new LocalRabbitMq(new LocalRabbitMqOptions(folder) { AmqpPort = FreePort.Any(), ManagementPort = FreePort.Any() }, TestLog.Write);
+        broker = new LocalRabbitMq(new LocalRabbitMqOptions(folder) { AmqpPort = TestPorts.Any(), ManagementPort = TestPorts.Any() }, TestLog.Write);
+        await StartBrokerAsync();
+    }
+
+    private async Task StartBrokerAsync()
+    {
         await broker.StartAsync();
+        ServerReaper.WatchOver(folder, broker.ProcessIds);
     }
 
     [Fact]
@@ -46,7 +52,7 @@ public sealed class Publishing_while_the_broker_is_down : IAsyncLifetime
             () => Attempts(db, surveyId), attempts => attempts >= 1, because: "the dispatcher never tried while the broker was down");
         Assert.Equal(0, await CountAsync(kpi, surveyId));
 
-        await broker.StartAsync();
+        await StartBrokerAsync();
 
         await Eventually.ReturnsAsync(() => CountAsync(kpi, surveyId), count => count == 1, TimeSpan.FromSeconds(90));
         await using var connection = await db.OpenConnectionAsync();

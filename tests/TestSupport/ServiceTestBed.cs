@@ -30,7 +30,7 @@ public sealed class ServiceTestBed : IAsyncLifetime
     /// <summary>A new, empty database on the shared server; returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string purpose)
     {
-        var name = $"{purpose}_{Guid.NewGuid():N}"[..40];
+        var name = $"{purpose}_{Guid.NewGuid():N}"; // well under PostgreSQL's 63-character limit
         await Servers.Postgres.EnsureDatabaseAsync(name);
         databases.Add(name);
         return Servers.Postgres.ConnectionString(name);

@@ -4,7 +4,8 @@ namespace StrategyPlatform.TestSupport;
 
 /// <summary>
 /// One real PostgreSQL and one real RabbitMQ per test process, started with the AppHost's own code
-/// on free loopback ports in a temporary folder, and stopped by process id when the process exits.
+/// on free loopback ports in a temporary folder, and stopped by process id when the test process
+/// ends, however it ends (see <see cref="ServerReaper"/>).
 /// Test classes share them through a database and a virtual host of their own (<see cref="ServiceTestBed"/>).
 /// </summary>
 public sealed class SharedServers
@@ -27,22 +28,22 @@ public sealed class SharedServers
     private static async Task<SharedServers> StartAsync()
     {
         var folder = TestFolders.Create("servers");
-        var postgres = new LocalPostgres(new LocalPostgresOptions(Path.Combine(folder, "postgres")) { Port = FreePort.Any() }, TestLog.Write);
+        var postgres = new LocalPostgres(new LocalPostgresOptions(Path.Combine(folder, "postgres")) { Port = TestPorts.Any() }, TestLog.Write);
         var rabbitMq = new LocalRabbitMq(new LocalRabbitMqOptions(Path.Combine(folder, "rabbitmq"))
         {
-            AmqpPort = FreePort.Any(),
-            ManagementPort = FreePort.Any(),
+            AmqpPort = TestPorts.Any(),
+            ManagementPort = TestPorts.Any(),
         }, TestLog.Write);
         var servers = new SharedServers(folder, postgres, rabbitMq);
-        // Registered before starting, so a failed start still stops whatever did come up.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => servers.StopAsync().GetAwaiter().GetResult();
-        await Task.WhenAll(postgres.StartAsync(), rabbitMq.StartAsync());
+        try
+        {
+            await Task.WhenAll(postgres.StartAsync(), rabbitMq.StartAsync());
+        }
+        finally
+        {
+            // Whatever did come up is stopped when this test process ends, also after a failed start.
+            ServerReaper.WatchOver(folder, rabbitMq.ProcessIds.Concat(postgres.ProcessId is { } pid ? [pid] : []));
+        }
         return servers;
-    }
-
-    private async Task StopAsync()
-    {
-        await Task.WhenAll(RabbitMq.DisposeAsync().AsTask(), Postgres.DisposeAsync().AsTask());
-        TestFolders.Delete(Folder);
     }
 }
