@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Dapper;
@@ -74,46 +75,54 @@ internal sealed class OutboxDispatcher(
                 FROM outbox_messages WHERE dispatched_at IS NULL ORDER BY sequence LIMIT @BatchSize
                 """, new { settings.BatchSize }, cancellationToken: ct))).ToList();
 
-            var heldBack = new HashSet<string>();
-            TimeSpan? nextDue = null;
-            foreach (var row in rows)
+            // Partitions are independent, so they are published concurrently; within one, strictly in sequence.
+            var published = new ConcurrentBag<Guid>();
+            var failed = new ConcurrentBag<(OutboxRow Row, Exception Error)>();
+            var waiting = new ConcurrentBag<TimeSpan>();
+            await Parallel.ForEachAsync(
+                rows.GroupBy(r => r.PartitionKey),
+                new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentPublishes, CancellationToken = ct },
+                async (partition, token) =>
+                {
+                    foreach (var row in partition)
+                    {
+                        if (row.DueIn > TimeSpan.Zero)
+                        {
+                            waiting.Add(row.DueIn); // backing off: it and the rows after it wait
+                            return;
+                        }
+                        try
+                        {
+                            await PublishAsync(row, token);
+                            published.Add(row.Id);
+                        }
+                        catch (Exception ex) when (!token.IsCancellationRequested)
+                        {
+                            failed.Add((row, ex));
+                            return;
+                        }
+                    }
+                });
+
+            await connection.ExecuteAsync(
+                "UPDATE outbox_messages SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY(@ids)",
+                new { ids = published.ToArray() });
+            OutboxDiagnostics.Published.Add(published.Count);
+            foreach (var (row, error) in failed)
             {
-                if (heldBack.Contains(row.PartitionKey))
-                {
-                    continue;
-                }
-                if (row.DueIn > TimeSpan.Zero)
-                {
-                    heldBack.Add(row.PartitionKey);
-                    nextDue = Min(nextDue, row.DueIn);
-                    continue;
-                }
-                try
-                {
-                    await PublishAsync(row, ct);
-                    await connection.ExecuteAsync(
-                        "UPDATE outbox_messages SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = @Id",
-                        new { row.Id });
-                    OutboxDiagnostics.Published.Add(1);
-                }
-                catch (Exception ex) when (!ct.IsCancellationRequested)
-                {
-                    var backoff = settings.Backoff(row.Attempts + 1);
-                    await connection.ExecuteAsync("""
-                        UPDATE outbox_messages
-                        SET attempts = attempts + 1, next_attempt_at = now() + @backoff, last_error = @error
-                        WHERE id = @Id
-                        """, new { row.Id, backoff, error = ex.Message });
-                    OutboxDiagnostics.Failed.Add(1);
-                    logger.LogWarning("Outbox message {MessageId} ({Type}) not published, attempt {Attempt}; retrying in {Backoff}: {Error}",
-                        row.Id, row.MessageType, row.Attempts + 1, backoff, ex.Message);
-                    heldBack.Add(row.PartitionKey);
-                    nextDue = Min(nextDue, backoff);
-                    // Most failures are the broker's, which every further row would hit too.
-                    return new Batch(false, nextDue);
-                }
+                var backoff = settings.Backoff(row.Attempts + 1);
+                await connection.ExecuteAsync("""
+                    UPDATE outbox_messages
+                    SET attempts = attempts + 1, next_attempt_at = now() + @backoff, last_error = @error
+                    WHERE id = @Id
+                    """, new { row.Id, backoff, error = error.Message });
+                OutboxDiagnostics.Failed.Add(1);
+                logger.LogWarning("Outbox message {MessageId} ({Type}) not published, attempt {Attempt}; retrying in {Backoff}: {Error}",
+                    row.Id, row.MessageType, row.Attempts + 1, backoff, error.Message);
+                waiting.Add(backoff);
             }
-            return new Batch(rows.Count == settings.BatchSize && heldBack.Count == 0, nextDue);
+            TimeSpan? nextDue = waiting.IsEmpty ? null : waiting.Min();
+            return new Batch(rows.Count == settings.BatchSize && failed.IsEmpty, nextDue);
         }
         finally
         {
@@ -136,8 +145,6 @@ internal sealed class OutboxDispatcher(
         // MessageId = the row's id: a re-publish after a crash carries the same id, which the inbox recognises.
         await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.Id), timeout.Token);
     }
-
-    private static TimeSpan Min(TimeSpan? a, TimeSpan b) => a is { } x && x < b ? x : b;
 
     private sealed record OutboxRow(Guid Id, string PartitionKey, string MessageType, string Payload, string? TraceParent, string? TraceState, int Attempts, TimeSpan DueIn);
 }

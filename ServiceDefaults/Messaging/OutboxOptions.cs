@@ -5,7 +5,9 @@ public sealed class OutboxOptions
 {
     /// <summary>Fallback poll when no notification arrives (a notification can be missed while the listener reconnects).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
-    public int BatchSize { get; set; } = 100;
+    public int BatchSize { get; set; } = 200;
+    /// <summary>Partitions published at once; each waits for its broker confirm.</summary>
+    public int MaxConcurrentPublishes { get; set; } = 32;
     /// <summary>How long one publish may wait for the broker's confirm before the row is retried later.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);

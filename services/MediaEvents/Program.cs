@@ -8,5 +8,6 @@ var app = builder.Build();
 
 app.UseServiceDefaults();
 app.MapDefaultOpenApi();
+app.MapMediaEventsApi();
 
 app.Run();

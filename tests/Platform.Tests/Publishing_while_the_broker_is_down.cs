@@ -57,13 +57,13 @@ public sealed class Publishing_while_the_broker_is_down : IAsyncLifetime
         await Eventually.ReturnsAsync(() => CountAsync(kpi, surveyId), count => count == 1, TimeSpan.FromSeconds(90));
         await using var connection = await db.OpenConnectionAsync();
         Assert.NotNull(await connection.ExecuteScalarAsync<DateTime?>(
-            "SELECT dispatched_at FROM outbox_messages WHERE partition_key = @key", new { key = surveyId.ToString() }));
+            "SELECT dispatched_at FROM outbox_messages WHERE payload->>'surveyId' = @key", new { key = surveyId.ToString() }));
     }
 
     private static async Task<int> Attempts(NpgsqlDataSource db, Guid surveyId)
     {
         await using var connection = await db.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<int>("SELECT attempts FROM outbox_messages WHERE partition_key = @key", new { key = surveyId.ToString() });
+        return await connection.ExecuteScalarAsync<int>("SELECT attempts FROM outbox_messages WHERE payload->>'surveyId' = @key", new { key = surveyId.ToString() });
     }
 
     private static async Task<int> CountAsync(ServiceHost<KpiService> kpi, Guid surveyId)

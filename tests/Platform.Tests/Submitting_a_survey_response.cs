@@ -69,6 +69,6 @@ public sealed class Submitting_a_survey_response(SurveysAndKpi platform) : IClas
         await using var db = NpgsqlDataSource.Create(platform.Surveys.Services.GetConnectionString("surveysdb"));
         await using var connection = await db.OpenConnectionAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM responses WHERE survey_id = @surveyId", new { surveyId }));
-        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_messages WHERE partition_key = @key", new { key = surveyId.ToString() }));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM outbox_messages WHERE payload->>'surveyId' = @key", new { key = surveyId.ToString() }));
     }
 }

@@ -13,6 +13,9 @@ public sealed class ServiceHost<TEntry>(IDictionary<string, string?> settings, S
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // The services need nothing from their content root but appsettings.json, which is copied beside
+        // the test assembly; the factory's default guess (a folder named after the assembly) does not exist.
+        builder.UseContentRoot(AppContext.BaseDirectory);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -38,12 +38,13 @@ public sealed class ServiceTestBed : IAsyncLifetime
 
     /// <summary>
     /// Starts a service in-process with a fresh database bound to <paramref name="connectionName"/>
-    /// and waits until its <c>/health</c> answers 200.
+    /// and waits until its <c>/health</c> answers 200. With <paramref name="realHttp"/> it serves on Kestrel.
     /// </summary>
     public async Task<ServiceHost<TEntry>> StartServiceAsync<TEntry>(
         string connectionName,
         IDictionary<string, string?>? settings = null,
-        string? messagingUri = null) where TEntry : class
+        string? messagingUri = null,
+        bool realHttp = false) where TEntry : class
     {
         var all = new Dictionary<string, string?>
         {
@@ -56,6 +57,10 @@ public sealed class ServiceTestBed : IAsyncLifetime
             all[key] = value;
         }
         var host = new ServiceHost<TEntry>(all, Spans);
+        if (realHttp)
+        {
+            host.UseKestrel(0); // a free loopback port, for clients outside the test server
+        }
         hosts.Add(host);
         await host.WaitUntilHealthyAsync();
         return host;

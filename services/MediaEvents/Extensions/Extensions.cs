@@ -1,3 +1,6 @@
+using StrategyPlatform.MediaEvents.Events;
+using StrategyPlatform.MediaEvents.Files;
+
 namespace Microsoft.Extensions.Hosting;
 
 internal static class Extensions
@@ -9,5 +12,7 @@ internal static class Extensions
         builder.AddNpgsqlDataSource("mediadb");
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
         builder.AddMessaging();
+        builder.Services.AddSingleton<MediaEventWriter>();
+        builder.Services.AddSingleton<MediaEventImport>();
     }
 }

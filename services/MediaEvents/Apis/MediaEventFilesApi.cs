@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using StrategyPlatform.MediaEvents.Events;
+using StrategyPlatform.MediaEvents.Files;
+using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.ServiceDefaults.Files;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>CSV import of historical events, and the list (with any filters) as CSV or Excel.</summary>
+public static class MediaEventFilesApi
+{
+    private const long MaxFileBytes = 5 * 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapMediaEventFilesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/media-events").WithTags("Media event files").RequireAuthorization(StaffPolicies.Staff);
+        api.MapGet("export.csv", ExportCsv);
+        api.MapGet("export.xlsx", ExportXlsx);
+        // Callers authenticate with a bearer token, never a cookie, so there is no cross-site form to forge.
+        api.MapPost("import", Import).RequireAuthorization(StaffPolicies.ManageMediaEvents).DisableAntiforgery();
+        return app;
+    }
+
+    public static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(
+        IFormFile file, ClaimsPrincipal user, MediaEventImport import, CancellationToken ct)
+    {
+        if (file.Length > MaxFileBytes)
+        {
+            return Refused(new ImportReport(0, [new ImportError(0, "file", $"The file is larger than {MaxFileBytes / 1024 / 1024} MB.")]));
+        }
+        await using var stream = file.OpenReadStream();
+        var report = await import.ImportAsync(stream, Actor.From(user), ct);
+        return report.Errors.Count == 0 ? TypedResults.Ok(report) : Refused(report);
+    }
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportCsv(
+        [AsParameters] MediaEventFilter filter, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
+        filter.Validate(paged: false) is { Count: > 0 } errors
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.File(Csv.Write(MediaEventColumns.Export, (await MediaEventQueries.AllAsync(db, filter, ct)).Select(MediaEventColumns.Row)),
+                "text/csv; charset=utf-8", FileName(clock, "csv"));
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportXlsx(
+        [AsParameters] MediaEventFilter filter, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
+        filter.Validate(paged: false) is { Count: > 0 } errors
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.File(Xlsx.Write(new XlsxSheet("Media events", MediaEventColumns.Export,
+                (await MediaEventQueries.AllAsync(db, filter, ct)).Select(MediaEventColumns.Row))), Xlsx.ContentType, FileName(clock, "xlsx"));
+
+    private static string FileName(TimeProvider clock, string extension) => $"media-events-{LatvianTime.Today(clock):yyyy-MM-dd}.{extension}";
+
+    private static ProblemHttpResult Refused(ImportReport report) => TypedResults.Problem(
+        title: "The file was not imported.",
+        detail: $"{report.Errors.Select(e => e.Line).Distinct().Count()} line(s) have errors; nothing was imported. Correct them and import the file again.",
+        statusCode: StatusCodes.Status400BadRequest,
+        extensions: new Dictionary<string, object?> { ["errors"] = report.Errors });
+}

@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using StrategyPlatform.Contracts;
+using StrategyPlatform.MediaEvents.Events;
+using StrategyPlatform.MediaEvents.Overview;
+using StrategyPlatform.ServiceDefaults.Authentication;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>The media-events log: staff read it, the communications unit (and administrators) write it.</summary>
+public static class MediaEventsApi
+{
+    public static IEndpointRouteBuilder MapMediaEventsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/media-events").WithTags("Media events").RequireAuthorization(StaffPolicies.Staff);
+        api.MapGet("", ListEvents);
+        api.MapGet("{id:guid}", GetEvent);
+        api.MapGet("calendar/{year:int}/{month:int}", Calendar);
+        api.MapGet("overview/{year:int}", YearOverview);
+        api.MapGet("rules", Rules);
+        api.MapPost("", CreateEvent).RequireAuthorization(StaffPolicies.ManageMediaEvents);
+        api.MapPut("{id:guid}", UpdateEvent).RequireAuthorization(StaffPolicies.ManageMediaEvents);
+        api.MapPost("{id:guid}/withdraw", WithdrawEvent).RequireAuthorization(StaffPolicies.ManageMediaEvents);
+        app.MapCampaignsApi();
+        app.MapMediaEventFilesApi();
+        return app;
+    }
+
+    public static async Task<Results<Ok<MediaEventPage>, ValidationProblem>> ListEvents(
+        [AsParameters] MediaEventFilter filter, NpgsqlDataSource db, CancellationToken ct) =>
+        filter.Validate() is { Count: > 0 } errors
+            ? TypedResults.ValidationProblem(errors)
+            : TypedResults.Ok(await MediaEventQueries.PageAsync(db, filter, ct));
+
+    public static async Task<Results<Ok<MediaEventDetails>, NotFound>> GetEvent(Guid id, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var row = await MediaEventStore.FindAsync(connection, id, null, ct);
+        return row is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new MediaEventDetails(row.ToDto(), await MediaEventStore.HistoryAsync(connection, id, ct)));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<MediaEventDto>>, ValidationProblem>> Calendar(
+        int year, int month, NpgsqlDataSource db, CancellationToken ct) =>
+        year is < 2000 or > 2100 || month is < 1 or > 12
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["Give a year from 2000 to 2100 and a month from 1 to 12."] })
+            : TypedResults.Ok(await MediaEventQueries.MonthAsync(db, year, month, ct));
+
+    public static async Task<Results<Ok<YearOverview>, ValidationProblem>> YearOverview(
+        int year, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
+        year is < 2000 or > 2100
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Give a year from 2000 to 2100."] })
+            : TypedResults.Ok(await MonthlyOverview.ForYearAsync(db, year, LatvianTime.Today(clock), ct));
+
+    public sealed record CountingRules(
+        IReadOnlyList<MediaEventType> ProactiveTypes,
+        IReadOnlyList<MediaEventType> NotProactiveTypes,
+        MediaEventType AchievementType,
+        int MonthlyAchievementNewsTarget,
+        int ProactiveBaseline2023);
+
+    /// <summary>How indicators 13 and 14 count, so the page shows the rule instead of restating it.</summary>
+    public static Ok<CountingRules> Rules() => TypedResults.Ok(new CountingRules(
+        [.. Enum.GetValues<MediaEventType>().Where(ProactiveRule.CountsAsProactive)],
+        [.. Enum.GetValues<MediaEventType>().Where(t => !ProactiveRule.CountsAsProactive(t))],
+        MediaEventType.AchievementNews,
+        Indicators.MonthlyAchievementNewsTarget,
+        Indicators.ProactiveBaseline2023));
+
+    public static async Task<Results<Created<MediaEventDto>, ValidationProblem>> CreateEvent(
+        MediaEventInput input, ClaimsPrincipal user, MediaEventWriter writer, CancellationToken ct) =>
+        await writer.CreateAsync(input, Actor.From(user), ct) switch
+        {
+            WriteOutcome.Done done => TypedResults.Created($"/api/media-events/{done.Event.Id}", done.Event),
+            WriteOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            var other => throw new InvalidOperationException($"Creating cannot end with {other}."),
+        };
+
+    public static async Task<Results<Ok<MediaEventDto>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateEvent(
+        Guid id, MediaEventInput input, ClaimsPrincipal user, MediaEventWriter writer, CancellationToken ct) =>
+        Answer(await writer.ReviseAsync(id, input, Actor.From(user), ct));
+
+    public static async Task<Results<Ok<MediaEventDto>, ValidationProblem, NotFound, ProblemHttpResult>> WithdrawEvent(
+        Guid id, WithdrawRequest request, ClaimsPrincipal user, MediaEventWriter writer, CancellationToken ct) =>
+        Answer(await writer.WithdrawAsync(id, request, Actor.From(user), ct));
+
+    private static Results<Ok<MediaEventDto>, ValidationProblem, NotFound, ProblemHttpResult> Answer(WriteOutcome outcome) => outcome switch
+    {
+        WriteOutcome.Done done => TypedResults.Ok(done.Event),
+        WriteOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+        WriteOutcome.NotFound => TypedResults.NotFound(),
+        WriteOutcome.Conflict conflict => TypedResults.Problem(conflict.Detail, statusCode: StatusCodes.Status409Conflict,
+            title: "The event has changed.", extensions: new Dictionary<string, object?> { ["currentVersion"] = conflict.CurrentVersion }),
+        _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+    };
+}
