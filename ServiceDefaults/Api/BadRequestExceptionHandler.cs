@@ -8,7 +8,7 @@ namespace StrategyPlatform.ServiceDefaults.Api;
 /// A body that cannot be read (malformed JSON, an unknown enum value, a wrong type) is the
 /// caller's mistake: answer 400 ProblemDetails naming the field at fault instead of a 500.
 /// </summary>
-internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -16,14 +16,14 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
         {
             return false;
         }
-        var field = FieldOf(badRequest.InnerException as JsonException) ?? "body";
+        var field = FieldOf(badRequest.InnerException as JsonException) ?? ParameterOf(badRequest.Message) ?? "body";
         httpContext.Response.StatusCode = badRequest.StatusCode;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [field] = [badRequest.InnerException is JsonException ? $"The value of '{field}' is not valid." : badRequest.Message],
+                [field] = [field == "body" ? badRequest.Message : $"The value of '{field}' is not valid."],
             })
             {
                 Status = badRequest.StatusCode,
@@ -32,6 +32,13 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             Exception = exception,
         });
     }
+
+    /// <summary>A query or route value that does not convert: 'Failed to bind parameter "Tone? tone" from "Loud".' names "tone".</summary>
+    private static string? ParameterOf(string message) =>
+        BindFailure().Match(message) is { Success: true } match ? match.Groups["name"].Value : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "[^"]* (?<name>[^" ]+)" from""")]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
 
     /// <summary>"$.ratings[0].value" becomes "ratings[0].value", the same naming the validators use.</summary>
     private static string? FieldOf(JsonException? json) =>

@@ -43,6 +43,7 @@ public static class AuthenticationExtensions
         .AddPolicy(StaffPolicies.Staff, p => p.RequireAuthenticatedUser())
         .AddPolicy(StaffPolicies.ManageSurveys, p => p.RequireRole(StaffRoles.SurveyManager, StaffRoles.Administrator))
         .AddPolicy(StaffPolicies.ManageMediaEvents, p => p.RequireRole(StaffRoles.Communications, StaffRoles.Administrator))
+        .AddPolicy(StaffPolicies.ReadMediaEvents, p => p.RequireRole(StaffRoles.Communications, StaffRoles.Leadership, StaffRoles.Administrator))
         .AddPolicy(StaffPolicies.EnterMeasurements, p => p.RequireRole(StaffRoles.IndicatorOwner, StaffRoles.Administrator))
         .AddPolicy(StaffPolicies.Administer, p => p.RequireRole(StaffRoles.Administrator));
 

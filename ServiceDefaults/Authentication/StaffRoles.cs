@@ -34,6 +34,8 @@ public static class StaffPolicies
     public const string Staff = nameof(Staff);
     public const string ManageSurveys = nameof(ManageSurveys);
     public const string ManageMediaEvents = nameof(ManageMediaEvents);
+    /// <summary>The media-events pages of the portal: the communications unit, and leadership read-only.</summary>
+    public const string ReadMediaEvents = nameof(ReadMediaEvents);
     public const string EnterMeasurements = nameof(EnterMeasurements);
     public const string Administer = nameof(Administer);
 }

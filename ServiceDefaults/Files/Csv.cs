@@ -89,7 +89,7 @@ public static class Csv
         builder.AppendJoin(',', header.Select(Escape)).Append("\r\n");
         foreach (var row in rows)
         {
-            builder.AppendJoin(',', row.Select(value => Escape(Format(value)))).Append("\r\n");
+            builder.AppendJoin(',', row.Select(value => Escape(Neutralise(value, Format(value))))).Append("\r\n");
         }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(builder.ToString())];
     }
@@ -104,6 +104,13 @@ public static class Csv
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>
+    /// A text cell starting with = + - @ would run as a formula when the file is opened in a
+    /// spreadsheet (CSV injection); a leading apostrophe makes it plain text. Numbers keep their sign.
+    /// </summary>
+    private static string Neutralise(object? value, string text) =>
+        value is string && text.Length > 0 && "=+-@\t\r".Contains(text[0]) ? "'" + text : text;
 
     private static string Escape(string value) =>
         value.IndexOfAny([',', '"', '\r', '\n', ';']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;

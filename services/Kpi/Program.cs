@@ -9,5 +9,11 @@ var app = builder.Build();
 app.UseServiceDefaults();
 app.MapDefaultOpenApi();
 app.MapSurveyCountsApi();
+app.MapIndicatorsApi();
+app.MapMeasurementsApi();
+app.MapYearsApi();
+app.MapActivitiesApi();
+app.MapReviewApi();
+app.MapReplayApi();
 
 app.Run();

@@ -1,4 +1,8 @@
+using StrategyPlatform.Kpi.Apis;
+using StrategyPlatform.Kpi.Catalogue;
 using StrategyPlatform.Kpi.Consumers;
+using StrategyPlatform.Kpi.Status;
+using StrategyPlatform.Kpi.Values;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -10,6 +14,20 @@ internal static class Extensions
         builder.AddDefaultAuthentication();
         builder.AddNpgsqlDataSource("kpidb");
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
-        builder.AddMessaging(bus => bus.AddConsumer<SurveyResponseCounter>());
+        builder.AddMessaging(bus =>
+        {
+            bus.AddConsumer<SurveyResponseCounter>();
+            bus.AddConsumer<SurveyResponseRecorder>();
+            bus.AddConsumer<MediaEventRecorder>();
+        });
+
+        builder.Services.AddSingleton<StatusPublisher>();
+        builder.Services.AddSingleton<ComputedValueUpdater>();
+        builder.Services.AddSingleton<KpiServices>();
+        builder.Services.AddSingleton<Replay>();
+        // The catalogue is seeded once the schema exists; readiness waits for it, so nobody sees an empty dashboard.
+        builder.Services.AddSingleton<CatalogueSeeder>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueSeeder>());
+        builder.Services.AddHealthChecks().AddCheck<CatalogueSeeder>("indicator-catalogue", tags: ["ready"]);
     }
 }

@@ -1,0 +1,19 @@
+using Npgsql;
+using StrategyPlatform.Kpi.Status;
+using StrategyPlatform.Kpi.Values;
+
+namespace StrategyPlatform.Kpi.Apis;
+
+/// <summary>What the KPI handlers need, bundled so each handler takes one <c>[AsParameters]</c> argument.</summary>
+public sealed class KpiServices(NpgsqlDataSource db, TimeProvider clock, StatusPublisher statuses)
+{
+    public NpgsqlDataSource Db => db;
+    public TimeProvider Clock => clock;
+    public StatusPublisher Statuses => statuses;
+
+    public async Task<KpiSnapshot> SnapshotAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return await KpiSnapshot.LoadAsync(connection, null, clock.GetUtcNow(), ct);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using StrategyPlatform.Kpi.Apis;
+using StrategyPlatform.Kpi.Reviews;
+using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.ServiceDefaults.Files;
+
+namespace Microsoft.AspNetCore.Builder;
+
+public static class ReviewApi
+{
+    public static IEndpointRouteBuilder MapReviewApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/kpi/reviews").WithTags("Review report").RequireAuthorization(StaffPolicies.Staff);
+        api.MapGet("{year:int}", GetReview);
+        api.MapGet("{year:int}.xlsx", GetReviewWorkbook);
+        return app;
+    }
+
+    public static async Task<Results<Ok<ReviewReport>, ValidationProblem>> GetReview(int year, KpiServices services, CancellationToken ct) =>
+        InvalidYear(year) is { } invalid ? invalid : TypedResults.Ok(await ReviewReports.BuildAsync(services.Db, year, services.Clock.GetUtcNow(), ct));
+
+    /// <param name="lang">lv (default, the ministry's language) or en.</param>
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> GetReviewWorkbook(int year, string? lang, KpiServices services, CancellationToken ct)
+    {
+        if (InvalidYear(year) is { } invalid)
+        {
+            return invalid;
+        }
+        if (lang is not (null or "lv" or "en"))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = ["Use lv or en."] });
+        }
+        var report = await ReviewReports.BuildAsync(services.Db, year, services.Clock.GetUtcNow(), ct);
+        var name = lang == "en" ? $"strategy-review-{year}.xlsx" : $"strategijas-parskats-{year}.xlsx";
+        return TypedResults.File(ReviewWorkbook.Write(report, lang ?? "lv"), Xlsx.ContentType, name);
+    }
+
+    private static ValidationProblem? InvalidYear(int year) => year is >= 2024 and <= 2027 ? null
+        : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["The strategy's years are 2024–2027."] });
+}

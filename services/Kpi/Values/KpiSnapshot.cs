@@ -1,0 +1,69 @@
+using Dapper;
+using Npgsql;
+using StrategyPlatform.Contracts;
+using StrategyPlatform.Kpi.Catalogue;
+using StrategyPlatform.Kpi.Status;
+
+namespace StrategyPlatform.Kpi.Values;
+
+public sealed record CatalogueEntry(IndicatorDefinition Definition, int Version, int SortOrder, DateTimeOffset ChangedAt, string ChangedBy);
+
+/// <summary>
+/// Everything needed to judge the indicators, read in one go: the catalogue is 21 rows and a few
+/// values per year, so reading it whole keeps the status rules free of queries.
+/// </summary>
+public sealed class KpiSnapshot
+{
+    public required IReadOnlyList<CatalogueEntry> Catalogue { get; init; }
+    public required IReadOnlyDictionary<string, IReadOnlyDictionary<int, YearValue>> Values { get; init; }
+    public required YearClock Clock { get; init; }
+
+    public CatalogueEntry? Find(string number) => Catalogue.FirstOrDefault(e => e.Definition.Number == number);
+
+    public IReadOnlyDictionary<int, YearValue> ValuesOf(string number) =>
+        Values.TryGetValue(number, out var v) ? v : new Dictionary<int, YearValue>();
+
+    public KpiStatus StatusOf(string number, int year) => StatusRules.Judge(Find(number)!.Definition, year, ValuesOf(number), Clock);
+
+    public static async Task<KpiSnapshot> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, DateTimeOffset now, CancellationToken ct)
+    {
+        var catalogue = (await connection.QueryAsync<(string Definition, int Version, int SortOrder, DateTime ChangedAt, string ChangedBy)>(new CommandDefinition(
+            "SELECT definition::text, version, sort_order, changed_at, changed_by FROM indicators ORDER BY sort_order", transaction: tx, cancellationToken: ct)))
+            .Select(r => new CatalogueEntry(KpiJson.Deserialize<IndicatorDefinition>(r.Definition), r.Version, r.SortOrder, new DateTimeOffset(r.ChangedAt, TimeSpan.Zero), r.ChangedBy))
+            .ToList();
+        var origins = catalogue.ToDictionary(e => e.Definition.Number, e => e.Definition.Origin);
+        var entered = await connection.QueryAsync<(string Number, int Year, decimal Value, int DefinitionVersion)>(new CommandDefinition(
+            "SELECT indicator_number, year, value, definition_version FROM measurements WHERE superseded_at IS NULL", transaction: tx, cancellationToken: ct));
+        var computed = await connection.QueryAsync<ComputedRow>(new CommandDefinition("""
+            SELECT indicator_number AS Number, year, value, positive, counted, responses, ci_low AS CiLow, ci_high AS CiHigh, monthly, definition_version AS DefinitionVersion
+            FROM computed_values WHERE value IS NOT NULL
+            """, transaction: tx, cancellationToken: ct));
+        var locked = (await connection.QueryAsync<int>(new CommandDefinition("SELECT year FROM year_locks", transaction: tx, cancellationToken: ct))).ToHashSet();
+
+        // An indicator's values come from its origin only, so a definition edit that switches
+        // origin never mixes the two series.
+        var values = entered.Where(m => origins.GetValueOrDefault(m.Number) == ValueOrigin.Entered)
+            .Select(m => (m.Number, Value: new YearValue(m.Year, m.Value, ValueOrigin.Entered, m.DefinitionVersion)))
+            .Concat(computed.Where(c => origins.GetValueOrDefault(c.Number) == ValueOrigin.Computed)
+                .Select(c => (c.Number, Value: new YearValue(c.Year, c.Value, ValueOrigin.Computed, c.DefinitionVersion,
+                    c.Counted, c.Positive, c.Responses, c.CiLow, c.CiHigh, c.Monthly))))
+            .GroupBy(x => x.Number)
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, YearValue>)g.ToDictionary(x => x.Value.Year, x => x.Value));
+        return new KpiSnapshot { Catalogue = catalogue, Values = values, Clock = new YearClock(now, locked) };
+    }
+
+    // A class with setters, not a positional record: Dapper cannot match an int[] column to a constructor parameter.
+    private sealed class ComputedRow
+    {
+        public string Number { get; set; } = "";
+        public int Year { get; set; }
+        public decimal Value { get; set; }
+        public int? Positive { get; set; }
+        public int? Counted { get; set; }
+        public int? Responses { get; set; }
+        public decimal? CiLow { get; set; }
+        public decimal? CiHigh { get; set; }
+        public int[]? Monthly { get; set; }
+        public int DefinitionVersion { get; set; }
+    }
+}

@@ -1,0 +1,106 @@
+using StrategyPlatform.Contracts;
+using StrategyPlatform.TestSupport;
+using Xunit;
+
+namespace StrategyPlatform.Kpi.Tests;
+
+public sealed class Computing_indicators_from_messages(KpiPlatform platform) : IClassFixture<KpiPlatform>
+{
+    private static SurveyResponseSubmitted Response(SurveyKind kind, int year, params int[] ratings) => new(
+        Guid.NewGuid(), Guid.NewGuid(), kind, year, null, RespondentCategory.Ngo,
+        ratings.Select((r, i) => new CountedRating($"q{i}", r)).ToList(), DateTimeOffset.UtcNow);
+
+    private static MediaEventFacts Facts(DateOnly date, MediaEventType type, bool proactive = true, bool achievement = false) =>
+        new(date, type, proactive, achievement, [8], null);
+
+    [Fact]
+    public async Task Partner_satisfaction_responses_move_16_with_n_and_a_95_percent_interval_counting_each_message_once()
+    {
+        var duplicate = Guid.NewGuid();
+        var first = Response(SurveyKind.PartnerSatisfaction, 2026, 5, 4, 3);
+        await platform.PublishAsync(first, duplicate);
+        await platform.PublishAsync(first, duplicate);
+        await platform.PublishAsync(Response(SurveyKind.PartnerSatisfaction, 2026, 5, 5));
+        // Another kind must not count toward 16.
+        await platform.PublishAsync(Response(SurveyKind.CampaignEvaluation, 2026, 1, 1));
+        await platform.PublishAsync(Response(SurveyKind.CampaignEvaluation, 2025, 1, 2));
+
+        var year = await Eventually.ReturnsAsync(() => platform.YearAsync("16", 2026), y => y.GetProperty("n").ValueKind == System.Text.Json.JsonValueKind.Number && y.GetProperty("n").GetInt32() == 5);
+
+        // 4 of 5 counted ratings are 4–5: 80 %; Wilson 95 %: 37.6–96.4 %.
+        Assert.Equal(80.0m, KpiPlatform.ValueOf(year));
+        Assert.Equal((4, 2), (year.GetProperty("positive").GetInt32(), year.GetProperty("responses").GetInt32()));
+        Assert.Equal((37.6m, 96.4m), (year.GetProperty("ciLow").GetDecimal(), year.GetProperty("ciHigh").GetDecimal()));
+        // The baseline 88.8 % lies inside the interval: not called a fall, and not below the baseline.
+        Assert.Equal("WithinMarginOfError", year.GetProperty("change").GetString());
+        Assert.Contains(year.GetProperty("status").GetString(), new[] { "OnTrack", "Achieved" });
+        var campaigns = await Eventually.ReturnsAsync(() => platform.YearAsync("15", 2025), y => KpiPlatform.ValueOf(y) is not null);
+        Assert.Equal(0m, KpiPlatform.ValueOf(campaigns));
+        Assert.Equal("NotAchieved", campaigns.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_media_event_revised_from_interview_to_press_release_no_longer_counts_for_13_even_if_the_old_version_arrives_late()
+    {
+        var id = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        var interview = new MediaEventRecorded(id, 1, Facts(new DateOnly(2025, 3, 4), MediaEventType.Interview), DateTimeOffset.UtcNow);
+        await platform.PublishAsync(interview);
+        await platform.PublishAsync(new MediaEventRecorded(other, 1, Facts(new DateOnly(2025, 3, 5), MediaEventType.MediaBriefing), DateTimeOffset.UtcNow));
+        await Eventually.ReturnsAsync(() => platform.YearAsync("13", 2025), y => KpiPlatform.ValueOf(y) == 2m);
+
+        await platform.PublishAsync(new MediaEventRevised(id, 2, Facts(new DateOnly(2025, 3, 4), MediaEventType.PressRelease, proactive: false), DateTimeOffset.UtcNow));
+        await Eventually.ReturnsAsync(() => platform.YearAsync("13", 2025), y => KpiPlatform.ValueOf(y) == 1m);
+        // Version 1 re-published under a new message id is older than what is held: ignored.
+        var late = Guid.NewGuid();
+        await platform.PublishAsync(interview, late);
+        await Eventually.ReturnsAsync(() => platform.ConsumedAsync(late), consumed => consumed);
+
+        Assert.Equal(1m, KpiPlatform.ValueOf(await platform.YearAsync("13", 2025)));
+        Assert.Equal(2, await MediaEventVersionAsync(id));
+    }
+
+    [Fact]
+    public async Task A_withdrawn_media_event_no_longer_counts()
+    {
+        var id = Guid.NewGuid();
+        await platform.PublishAsync(new MediaEventRecorded(id, 1, Facts(new DateOnly(2024, 6, 1), MediaEventType.PressConference), DateTimeOffset.UtcNow));
+        await Eventually.ReturnsAsync(() => platform.YearAsync("13", 2024), y => KpiPlatform.ValueOf(y) == 1m);
+
+        await platform.PublishAsync(new MediaEventWithdrawn(id, 2, "Logged twice", DateTimeOffset.UtcNow));
+
+        var year = await Eventually.ReturnsAsync(() => platform.YearAsync("13", 2024), y => KpiPlatform.ValueOf(y) == 0m);
+        // 0 events in 2024 against 10 in 2023.
+        Assert.Equal("NotAchieved", year.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Achievement_news_give_14_the_months_that_met_two_and_the_counts_per_month()
+    {
+        var news = new (int Month, int Day)[] { (1, 3), (1, 20), (2, 14), (3, 1), (3, 2), (3, 30) };
+        foreach (var (month, day) in news)
+        {
+            await platform.PublishAsync(new MediaEventRecorded(Guid.NewGuid(), 1,
+                Facts(new DateOnly(2024, month, day), MediaEventType.AchievementNews, proactive: false, achievement: true), DateTimeOffset.UtcNow));
+        }
+        // An event that is not achievement news does not lift February to two.
+        var other = Guid.NewGuid();
+        await platform.PublishAsync(new MediaEventRecorded(other, 1, Facts(new DateOnly(2024, 2, 15), MediaEventType.Other, proactive: false), DateTimeOffset.UtcNow));
+
+        var year = await Eventually.ReturnsAsync(() => platform.YearAsync("14", 2024),
+            y => y.GetProperty("monthly").ValueKind == System.Text.Json.JsonValueKind.Array && y.GetProperty("monthly").EnumerateArray().Sum(m => m.GetInt32()) == 6);
+        await Eventually.ReturnsAsync(() => MediaEventVersionAsync(other), v => v == 1);
+
+        year = await platform.YearAsync("14", 2024);
+        Assert.Equal([2, 1, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0], year.GetProperty("monthly").EnumerateArray().Select(m => m.GetInt32()));
+        Assert.Equal(2m, KpiPlatform.ValueOf(year));
+        // 2024 is over and nine months had fewer than two.
+        Assert.Equal("NotAchieved", year.GetProperty("status").GetString());
+    }
+
+    private async Task<int?> MediaEventVersionAsync(Guid id)
+    {
+        await using var connection = await platform.OpenDatabaseAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<int?>(connection, "SELECT version FROM media_event_facts WHERE media_event_id = @id", new { id });
+    }
+}

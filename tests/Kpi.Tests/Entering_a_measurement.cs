@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using StrategyPlatform.ServiceDefaults.Authentication;
+using Xunit;
+
+namespace StrategyPlatform.Kpi.Tests;
+
+public sealed class Entering_a_measurement(KpiPlatform platform) : IClassFixture<KpiPlatform>
+{
+    [Fact]
+    public async Task Of_2025_turnover_of_12_percent_makes_indicator_1_not_achieved_and_publishes_KpiStatusChanged()
+    {
+        using var pdpd = platform.Staff(StaffRoles.IndicatorOwner, "PDPD");
+
+        var response = await pdpd.PostAsJsonAsync("/api/kpi/indicators/1/measurements", new { year = 2025, value = 12, comment = "HOP 2025", source = "HORIZON report 2026-01" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var year = await platform.YearAsync("1", 2025);
+        Assert.Equal(12m, KpiPlatform.ValueOf(year));
+        Assert.Equal("NotAchieved", year.GetProperty("status").GetString());
+        var changed = (await platform.OutboxAsync("KpiStatusChanged")).Single(m => m.GetProperty("indicatorNumber").GetString() == "1" && m.GetProperty("year").GetInt32() == 2025);
+        Assert.Equal("NoDataYet", changed.GetProperty("previousStatus").GetString());
+        Assert.Equal("NotAchieved", changed.GetProperty("status").GetString());
+        Assert.Contains(await platform.OutboxAsync("IndicatorValueChanged"), m => m.GetProperty("indicatorNumber").GetString() == "1" && m.GetProperty("value").GetDecimal() == 12m);
+    }
+
+    [Fact]
+    public async Task By_a_unit_that_does_not_own_the_indicator_is_forbidden_and_stores_nothing()
+    {
+        using var sppad = platform.Staff(StaffRoles.IndicatorOwner, "SPPAD");
+
+        var response = await sppad.PostAsJsonAsync("/api/kpi/indicators/4/measurements", new { year = 2024, value = 20 });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Null(KpiPlatform.ValueOf(await platform.YearAsync("4", 2024)));
+    }
+
+    [Fact]
+    public async Task By_an_SPPAD_owner_for_indicator_1_is_forbidden()
+    {
+        using var sppad = platform.Staff(StaffRoles.IndicatorOwner, "SPPAD");
+        Assert.Equal(HttpStatusCode.Forbidden, (await sppad.PostAsJsonAsync("/api/kpi/indicators/1/measurements", new { year = 2026, value = 9 })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Correction_keeps_the_earlier_value_who_when_and_why()
+    {
+        using var fvd = platform.Staff(StaffRoles.IndicatorOwner, "FVD");
+        Assert.Equal(HttpStatusCode.Created, (await fvd.PostAsJsonAsync("/api/kpi/indicators/12a/measurements", new { year = 2024, value = 340.5, comment = "Jedox" })).StatusCode);
+
+        var withoutReason = await fvd.PostAsJsonAsync("/api/kpi/indicators/12a/measurements", new { year = 2024, value = 338.1 });
+        var corrected = await fvd.PostAsJsonAsync("/api/kpi/indicators/12a/measurements", new { year = 2024, value = 338.1, reason = "December meter reading arrived late" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, withoutReason.StatusCode);
+        Assert.True((await withoutReason.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
+        var measurements = (await platform.IndicatorAsync("12a")).GetProperty("measurements").EnumerateArray().Where(m => m.GetProperty("year").GetInt32() == 2024).ToList();
+        Assert.Equal(2, measurements.Count);
+        var current = measurements.Single(m => m.GetProperty("isCurrent").GetBoolean());
+        var earlier = measurements.Single(m => !m.GetProperty("isCurrent").GetBoolean());
+        Assert.Equal((338.1m, "December meter reading arrived late", "IndicatorOwner-FVD"),
+            (current.GetProperty("value").GetDecimal(), current.GetProperty("correctionReason").GetString(), current.GetProperty("enteredBy").GetString()));
+        Assert.Equal((340.5m, "Jedox"), (earlier.GetProperty("value").GetDecimal(), earlier.GetProperty("comment").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, earlier.GetProperty("supersededAt").ValueKind);
+        Assert.Equal(338.1m, KpiPlatform.ValueOf(await platform.YearAsync("12a", 2024)));
+    }
+
+    [Fact]
+    public async Task With_bad_fields_is_refused_naming_them_and_changes_nothing()
+    {
+        using var pdpd = platform.Staff(StaffRoles.IndicatorOwner, "PDPD");
+
+        var share = await pdpd.PostAsJsonAsync("/api/kpi/indicators/17a/measurements", new { year = 2025, value = 120 });
+        var year = await pdpd.PostAsJsonAsync("/api/kpi/indicators/17a/measurements", new { year = 1999, value = 30 });
+        var yesNo = await pdpd.PostAsJsonAsync("/api/kpi/indicators/11/measurements", new { year = 2025, value = 2 });
+        var beforeFirst = await pdpd.PostAsJsonAsync("/api/kpi/indicators/5b/measurements", new { year = 2025, value = 90 });
+
+        await AssertNames(share, "value");
+        await AssertNames(year, "Year");
+        await AssertNames(yesNo, "value");
+        await AssertNames(beforeFirst, "year");
+        Assert.Null(KpiPlatform.ValueOf(await platform.YearAsync("17a", 2025)));
+    }
+
+    [Fact]
+    public async Task Of_a_computed_indicator_is_refused()
+    {
+        using var kn = platform.Staff(StaffRoles.IndicatorOwner, "KN");
+        await AssertNames(await kn.PostAsJsonAsync("/api/kpi/indicators/13/measurements", new { year = 2025, value = 30 }), "number");
+    }
+
+    private static async Task AssertNames(HttpResponseMessage response, string field)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), errors.ToString());
+    }
+}
