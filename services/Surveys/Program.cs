@@ -7,7 +7,19 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseRateLimiter();
 app.MapDefaultOpenApi();
-app.MapResponsesApi();
+
+app.MapSurveysApi();
+app.MapLifecycleApi();
+app.MapOrganisationsApi();
+app.MapInvitationsApi();
+app.MapAnsweringApi();
+app.MapOpenLinkApi();
+app.MapResultsApi();
+if (app.Environment.IsDevelopment())
+{
+    app.MapResponsesApi();
+}
 
 app.Run();

@@ -29,6 +29,11 @@ public static class ResponsesApi
     public sealed record ResponseAccepted(Guid ResponseId);
 
     /// <summary>Stores the response and its <see cref="SurveyResponseSubmitted"/> in one transaction.</summary>
+    /// <remarks>
+    /// The pre-portal endpoint: unauthenticated and not tied to a survey's questions, so it is
+    /// mapped only in Development (the platform tests use it). Real answers come through invitation
+    /// links (<see cref="AnsweringApi"/>) or open links (<see cref="OpenLinkApi"/>).
+    /// </remarks>
     public static async Task<Created<ResponseAccepted>> SubmitResponse(
         Guid surveyId, SubmitResponseRequest request, NpgsqlDataSource db, IOutbox outbox, TimeProvider clock, CancellationToken ct)
     {
@@ -37,7 +42,7 @@ public static class ResponsesApi
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO responses (id, survey_id, survey_kind, year, campaign_id, respondent_category, answers, submitted_at)
+            INSERT INTO direct_responses (id, survey_id, survey_kind, year, campaign_id, respondent_category, answers, submitted_at)
             VALUES (@responseId, @surveyId, @kind, @Year, @CampaignId, @category, @answers::jsonb, @submittedAt)
             """,
             new
@@ -48,7 +53,7 @@ public static class ResponsesApi
         await outbox.AddAsync(tx, new SurveyResponseSubmitted(
             responseId, surveyId, request.Kind, request.Year, request.CampaignId, request.RespondentCategory,
             [.. request.Ratings.Select(r => new CountedRating(r.QuestionId, r.Value))], submittedAt),
-            partitionKey: surveyId.ToString(), ct);
+            partitionKey: responseId.ToString(), ct); // responses are independent of each other: no order to keep between them
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/surveys/{surveyId}/responses/{responseId}", new ResponseAccepted(responseId));
     }

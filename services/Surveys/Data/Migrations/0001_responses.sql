@@ -1,4 +1,6 @@
-CREATE TABLE responses (
+-- Responses taken by the pre-portal endpoint POST api/surveys/{id}/responses (Development only,
+-- kept until the platform tests move to invitation links). Not read by results.
+CREATE TABLE direct_responses (
     id                  uuid PRIMARY KEY,
     survey_id           uuid NOT NULL,
     survey_kind         text NOT NULL,
@@ -8,4 +10,4 @@ CREATE TABLE responses (
     answers             jsonb NOT NULL,
     submitted_at        timestamptz NOT NULL
 );
-CREATE INDEX responses_survey ON responses (survey_id);
+CREATE INDEX direct_responses_survey ON direct_responses (survey_id);

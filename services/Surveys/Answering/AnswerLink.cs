@@ -1,0 +1,53 @@
+using Dapper;
+using Npgsql;
+using StrategyPlatform.Contracts;
+using StrategyPlatform.Surveys.Model;
+using StrategyPlatform.Surveys.Surveys;
+
+namespace StrategyPlatform.Surveys.Answering;
+
+/// <summary>A link token resolved to its survey, or the reason it cannot be answered.</summary>
+public sealed record AnswerLink(SurveyRecord Survey, SurveyDefinition Definition, RespondentCategory? OrganisationCategory)
+{
+    public static async Task<(AnswerLink? Link, LinkProblem? Problem)> ResolveAsync(NpgsqlConnection connection, byte[] tokenHash, TimeProvider clock, CancellationToken ct)
+    {
+        var invitations = await connection.QueryAsync<(Guid SurveyId, bool Used, string Category)>(new CommandDefinition("""
+            SELECT i.survey_id, i.used, o.category FROM invitations i JOIN partner_organisations o ON o.id = i.organisation_id
+            WHERE i.token_hash = @tokenHash
+            """, new { tokenHash }, cancellationToken: ct));
+        var found = invitations.FirstOrDefault();
+        if (found.SurveyId == Guid.Empty)
+        {
+            return (null, LinkProblem.Unknown);
+        }
+        if (found.Used)
+        {
+            return (null, LinkProblem.Used);
+        }
+        var survey = (await SurveyStore.FindAsync(connection, found.SurveyId, ct))!;
+        return await ForSurveyAsync(connection, survey, Enum.Parse<RespondentCategory>(found.Category), clock, ct);
+    }
+
+    public static async Task<(AnswerLink? Link, LinkProblem? Problem)> ForSurveyAsync(
+        NpgsqlConnection connection, SurveyRecord survey, RespondentCategory? category, TimeProvider clock, CancellationToken ct)
+    {
+        if (Availability(survey, SurveyStore.Today(clock)) is { } problem)
+        {
+            return (null, problem);
+        }
+        return (new AnswerLink(survey, (await SurveyStore.VersionAsync(connection, survey.Id, survey.CurrentVersion!.Value, ct))!, category), null);
+    }
+
+    public static LinkProblem? Availability(SurveyRecord survey, DateOnly today) => survey.SurveyState switch
+    {
+        SurveyState.Draft => LinkProblem.Unknown,
+        SurveyState.Closed => LinkProblem.Closed,
+        _ when today > survey.ClosesOnDate => LinkProblem.Expired,
+        _ when today < survey.OpensOnDate => LinkProblem.NotYetOpen,
+        _ => null,
+    };
+
+    public AnswerForm Form(AnswerSheet? draft) => new(
+        Survey.SurveyKind, Survey.Year, Survey.Title, Survey.Introduction, Survey.CurrentVersion!.Value, Survey.ClosesOnDate,
+        AnswerForm.Categories(Survey.SurveyMode == SurveyMode.OpenLink, OrganisationCategory), AnswerForm.CannotSay, Definition, draft);
+}

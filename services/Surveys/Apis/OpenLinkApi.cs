@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using StrategyPlatform.Surveys.Answering;
+using StrategyPlatform.Surveys.Model;
+using StrategyPlatform.Surveys.Surveys;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>
+/// Public campaign surveys answered from one open link, without a token. Nothing stops one person
+/// answering twice, so submissions are rate-limited per survey to blunt scripted stuffing.
+/// </summary>
+public static class OpenLinkApi
+{
+    public const string RateLimitPolicy = "open-link";
+
+    public static IEndpointRouteBuilder MapOpenLinkApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/open/{surveyId:guid}").WithTags("Answering").AllowAnonymous();
+        api.MapGet("", GetForm);
+        api.MapPost("", Submit).RequireRateLimiting(RateLimitPolicy);
+        return app;
+    }
+
+    private static async Task<(AnswerLink? Link, LinkProblem? Problem)> ResolveAsync(NpgsqlConnection connection, Guid surveyId, TimeProvider clock, CancellationToken ct) =>
+        await SurveyStore.FindAsync(connection, surveyId, ct) is { SurveyMode: SurveyMode.OpenLink } survey
+            ? await AnswerLink.ForSurveyAsync(connection, survey, null, clock, ct)
+            : (null, LinkProblem.Unknown);
+
+    public static async Task<Results<Ok<AnswerForm>, ProblemHttpResult>> GetForm(Guid surveyId, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var (link, problem) = await ResolveAsync(connection, surveyId, clock, ct);
+        return link is null ? LinkProblems.Result(problem!.Value) : TypedResults.Ok(link.Form(null));
+    }
+
+    public static async Task<Results<Created<Submitted>, ProblemHttpResult, ValidationProblem>> Submit(
+        Guid surveyId, AnswerSheet sheet, NpgsqlDataSource db, ResponseWriter writer, TimeProvider clock, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var (link, problem) = await ResolveAsync(connection, surveyId, clock, ct);
+        if (link is null)
+        {
+            return LinkProblems.Result(problem!.Value);
+        }
+        if (AnswerValidator.Validate(link.Definition, sheet) is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors, title: "Some answers need attention.");
+        }
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await SurveyStore.FindAsync(connection, surveyId, ct, tx, forUpdate: false) is not { SurveyState: SurveyState.Open })
+        {
+            return LinkProblems.Result(LinkProblem.Closed);
+        }
+        await writer.SaveAsync(tx, link.Survey, link.Definition, sheet, ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Created((string?)null, Submitted.ThankYou);
+    }
+}

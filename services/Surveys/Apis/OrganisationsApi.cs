@@ -1,0 +1,134 @@
+using System.ComponentModel.DataAnnotations;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
+using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.ServiceDefaults.Files;
+using StrategyPlatform.Surveys.Organisations;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>The partner organisations invited to surveys: a page of CRUD, and a CSV import that is all or nothing.</summary>
+public static class OrganisationsApi
+{
+    public static IEndpointRouteBuilder MapOrganisationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/organisations").WithTags("Partner organisations").RequireAuthorization(StaffPolicies.ManageSurveys);
+        api.MapGet("", List);
+        api.MapPost("", Create);
+        api.MapPut("{id:guid}", Update);
+        api.MapDelete("{id:guid}", Delete);
+        api.MapPost("import", Import).Accepts<string>("text/csv");
+        return app;
+    }
+
+    public sealed record OrganisationDto(Guid Id, string Name, RespondentCategory Category, string Email);
+
+    public sealed record OrganisationRequest([Required, MaxLength(300)] string Name, RespondentCategory Category, [Required, MaxLength(254)] string Email);
+
+    public sealed record ImportResult(int Added, int Updated);
+
+    private const string Select = "SELECT id, name, category, email FROM partner_organisations";
+
+    public static async Task<Ok<OrganisationDto[]>> List(NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var rows = await connection.QueryAsync<(Guid Id, string Name, string Category, string Email)>(new CommandDefinition($"{Select} ORDER BY name", cancellationToken: ct));
+        return TypedResults.Ok(rows.Select(r => new OrganisationDto(r.Id, r.Name, Enum.Parse<RespondentCategory>(r.Category), r.Email)).ToArray());
+    }
+
+    public static async Task<Results<Created<OrganisationDto>, ValidationProblem>> Create(OrganisationRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        if (Problems(request) is { } problem)
+        {
+            return problem;
+        }
+        var id = Guid.CreateVersion7();
+        await using var connection = await db.OpenConnectionAsync(ct);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO partner_organisations (id, name, category, email, created_at, updated_at) VALUES (@id, @name, @category, @email, @now, @now)
+                """, new { id, name = request.Name.Trim(), category = request.Category.ToString(), email = request.Email.Trim(), now = clock.GetUtcNow() }, cancellationToken: ct));
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return DuplicateName(request.Name);
+        }
+        return TypedResults.Created($"/api/organisations/{id}", new OrganisationDto(id, request.Name.Trim(), request.Category, request.Email.Trim()));
+    }
+
+    public static async Task<Results<Ok<OrganisationDto>, NotFound, ValidationProblem>> Update(Guid id, OrganisationRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        if (Problems(request) is { } problem)
+        {
+            return problem;
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        try
+        {
+            var changed = await connection.ExecuteAsync(new CommandDefinition("""
+                UPDATE partner_organisations SET name = @name, category = @category, email = @email, updated_at = @now WHERE id = @id
+                """, new { id, name = request.Name.Trim(), category = request.Category.ToString(), email = request.Email.Trim(), now = clock.GetUtcNow() }, cancellationToken: ct));
+            return changed == 1 ? TypedResults.Ok(new OrganisationDto(id, request.Name.Trim(), request.Category, request.Email.Trim())) : TypedResults.NotFound();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return DuplicateName(request.Name);
+        }
+    }
+
+    /// <summary>An organisation that has been invited keeps its invitations (and so the response rates); it is refused with 409.</summary>
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(Guid id, NpgsqlDataSource db, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        try
+        {
+            var deleted = await connection.ExecuteAsync(new CommandDefinition("DELETE FROM partner_organisations WHERE id = @id", new { id }, cancellationToken: ct));
+            return deleted == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The organisation has been invited to a survey and cannot be deleted.");
+        }
+    }
+
+    /// <summary>Adds new organisations and updates those with the same name; any bad row rejects the whole file (400 listing each by line).</summary>
+    public static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(HttpRequest http, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        var (header, rows) = await Csv.ReadAsync(http.Body, ct);
+        var (accepted, rejected) = OrganisationImport.Parse(header, rows);
+        if (rejected.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                rejected.GroupBy(r => r.Line).ToDictionary(g => $"line {g.Key}", g => g.Select(r => r.Reason).ToArray()),
+                title: $"Nothing was imported: {rejected.Count} row(s) must be corrected first.");
+        }
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var added = 0;
+        foreach (var row in accepted)
+        {
+            // xmax = 0 only on a freshly inserted row: tells an insert from an update in one statement.
+            added += await connection.ExecuteScalarAsync<bool>(new CommandDefinition("""
+                INSERT INTO partner_organisations (id, name, category, email, created_at, updated_at) VALUES (@id, @Name, @category, @Email, @now, @now)
+                ON CONFLICT ((lower(name))) DO UPDATE SET category = EXCLUDED.category, email = EXCLUDED.email, updated_at = EXCLUDED.updated_at
+                RETURNING xmax = 0
+                """, new { id = Guid.CreateVersion7(), row.Name, category = row.Category.ToString(), row.Email, now = clock.GetUtcNow() }, tx, cancellationToken: ct)) ? 1 : 0;
+        }
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(new ImportResult(added, accepted.Count - added));
+    }
+
+    private static ValidationProblem? Problems(OrganisationRequest request) =>
+        OrganisationImport.Check(request.Name, request.Category.ToString(), request.Email.Trim(), out _) is { } reason
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                [reason.StartsWith("The name", StringComparison.Ordinal) ? "name" : reason.StartsWith("The category", StringComparison.Ordinal) ? "category" : "email"] = [reason],
+            })
+            : null;
+
+    private static ValidationProblem DuplicateName(string name) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"An organisation named \"{name.Trim()}\" already exists."] });
+}
