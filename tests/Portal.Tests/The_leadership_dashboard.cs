@@ -1,0 +1,133 @@
+using Microsoft.Playwright;
+using StrategyPlatform.ServiceDefaults.Authentication;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace StrategyPlatform.Portal.Tests;
+
+/// <summary>The dashboard on the real Kpi service: its seeded catalogue, values entered, live updates over the broker.</summary>
+public sealed class The_leadership_dashboard(KpiPortalFixture portal) : IClassFixture<KpiPortalFixture>
+{
+    private async Task<(BrowserSession Browser, IPage Page)> SignedInAsync(string role, params string[] units)
+    {
+        var (email, password) = await portal.CreateUserAsync([role], units);
+        var browser = await portal.OpenAsync();
+        await browser.Page.SignInAsync(email, password);
+        return (browser, browser.Page);
+    }
+
+    private static ILocator Tile(IPage page, string number) => page.Locator($"article.kpi-tile[data-indicator='{number}']");
+
+    [Fact]
+    public async Task Shows_all_21_indicators_key_ones_first_and_the_activities_with_their_real_baselines()
+    {
+        var (browser, page) = await SignedInAsync(StaffRoles.Leadership);
+        await using var _ = browser;
+
+        await page.GotoAsync("indicators");
+
+        await Expect(page.Locator("article.kpi-tile")).ToHaveCountAsync(21);
+        Assert.Equal(["1", "2", "3", "4", "5a", "5b"], await page.Locator("#priority-1 ~ .kpi-tiles article").EvaluateAllAsync<string[]>("a => a.map(e => e.dataset.indicator)"));
+        Assert.Equal(["6", "10", "12a"], (await page.Locator("#priority-2 ~ .kpi-tiles article.kpi-key").EvaluateAllAsync<string[]>("a => a.map(e => e.dataset.indicator)")));
+        await Expect(Tile(page, "1").Locator(".kpi-trend")).ToContainTextAsync("2023: 10 % (bāzes vērtība)");
+        await Expect(Tile(page, "12a").Locator(".kpi-trend")).ToContainTextAsync("2023: 348,29 MWh (bāzes vērtība)");
+        await Expect(Tile(page, "16").Locator(".kpi-trend")).ToContainTextAsync("2024: 88,8 % (bāzes vērtība)");
+        await Expect(Tile(page, "16")).ToContainTextAsync("ne zemāk par bāzes vērtību 88,8 % (2024)");
+        await Expect(Tile(page, "3").Locator(".kpi-tile-status")).ToHaveTextAsync("–Vēl nav datu");
+        await Expect(page.Locator("li.kpi-activity")).ToHaveCountAsync(3);
+        await Expect(page.Locator("li.kpi-activity[data-activity='e-learning']")).ToContainTextAsync("darbinieki: 50 no 320");
+        await Expect(page.Locator("li.kpi-activity[data-activity='e-learning']")).ToContainTextAsync("iestādes: 25 no 54");
+    }
+
+    [Fact]
+    public async Task A_PDPD_owner_enters_2025_turnover_of_12_percent_with_the_keyboard_and_the_tile_says_not_achieved()
+    {
+        var (browser, page) = await SignedInAsync(StaffRoles.IndicatorOwner, "PDPD");
+        await using var _ = browser;
+        await page.GotoAsync("indicators/1");
+        await page.WaitUntilInteractiveAsync();
+        await page.Locator("#m-year").WaitForAsync();
+
+        await page.TabToAsync("#m-year", maxStops: 80);
+        await page.Keyboard.TypeAsync("2025");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("12");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("HOP dati par 2025. gadu");
+        await page.TabToAsync(".kpi-enter button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator(".kpi-form-outcome")).ToHaveTextAsync("Saglabāts: 2025. gads, 12 %.");
+        await Expect(page.Locator(".kpi-measurements tbody")).ToContainTextAsync("HOP dati par 2025. gadu");
+        await page.GotoAsync("indicators");
+        await Expect(Tile(page, "1").Locator(".kpi-value")).ToHaveTextAsync("12 %");
+        await Expect(Tile(page, "1").Locator(".kpi-tile-status")).ToContainTextAsync("Nav sasniegts");
+    }
+
+    [Fact]
+    public async Task Shows_a_value_entered_elsewhere_on_an_open_dashboard_without_reloading()
+    {
+        var (browser, page) = await SignedInAsync(StaffRoles.Leadership);
+        await using var _ = browser;
+        await page.GotoAsync("indicators");
+        await page.WaitUntilInteractiveAsync();
+        await Expect(Tile(page, "12a").Locator(".kpi-value")).ToHaveTextAsync("nav vērtības");
+        await page.EvaluateAsync("() => window.notReloaded = true");
+
+        // Another user enters the value in the service; the service publishes IndicatorValueChanged through its outbox.
+        await portal.EnterMeasurementAsync("FVD", "12a", 2025, 330.5m);
+
+        await Expect(Tile(page, "12a").Locator(".kpi-value")).ToHaveTextAsync("330,5 MWh");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
+    }
+
+    [Fact]
+    public async Task Review_report_downloads_as_Excel_through_the_portal()
+    {
+        var (browser, page) = await SignedInAsync(StaffRoles.Leadership);
+        await using var _ = browser;
+
+        var response = await page.APIRequest.GetAsync("indicators/review/2025.xlsx?lang=en");
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Headers["content-type"]);
+        Assert.Contains("strategy-review-2025.xlsx", response.Headers["content-disposition"]);
+        Assert.Equal("PK"u8.ToArray(), (await response.BodyAsync())[..2]);
+    }
+
+    [Fact]
+    public async Task Review_report_lists_every_indicator_for_the_year()
+    {
+        var (browser, page) = await SignedInAsync(StaffRoles.Leadership);
+        await using var _ = browser;
+
+        await page.GotoAsync("indicators/review/2024");
+
+        await Expect(page.Locator("table.kpi-review tbody tr[data-indicator]")).ToHaveCountAsync(21);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Stratēģijas uzraudzības pārskats, 2024");
+    }
+
+    public static TheoryData<bool> Languages => new() { false, true };
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Pages_have_no_axe_violations(bool english)
+    {
+        var (browser, page) = await SignedInAsync(StaffRoles.Administrator);
+        await using var _ = browser;
+        if (english)
+        {
+            await page.Locator("a.language-switch").ClickAsync();
+            await page.WaitForLoadStateAsync();
+        }
+
+        foreach (var (path, ready) in new[] { ("indicators", "article.kpi-tile"), ("indicators/1", "#m-year"), ("indicators/16", "table.kpi-series"), ("indicators/review/2025", "table.kpi-review") })
+        {
+            await page.GotoAsync(path);
+            await page.WaitUntilInteractiveAsync();
+            await page.Locator(ready).First.WaitForAsync();
+            Assert.Equal(english ? "en" : "lv", await page.LanguageAsync());
+            await page.AssertNoAxeViolationsAsync();
+        }
+    }
+}

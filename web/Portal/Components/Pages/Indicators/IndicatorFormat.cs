@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using StrategyPlatform.Portal.Resources;
+using StrategyPlatform.Portal.ServiceClients;
+
+namespace StrategyPlatform.Portal.Components.Pages.Indicators;
+
+/// <summary>How the indicator pages say values, statuses and texts in the current language.</summary>
+public static class IndicatorFormat
+{
+    public static bool IsLatvian => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "lv";
+
+    public static string Text(KpiText? text) => text is null ? "" : IsLatvian ? text.Lv : text.En;
+
+    /// <summary>A value in the indicator's unit, in the current culture (lv: <c>88,8 %</c>).</summary>
+    public static string Value(IStringLocalizer<SharedResource> T, string unit, decimal? value)
+    {
+        if (value is not { } v)
+        {
+            return T["Kpi.NoValue"];
+        }
+        var c = CultureInfo.CurrentCulture;
+        return unit switch
+        {
+            "Percent" => T["Kpi.Unit.Percent", v.ToString("0.#", c)],
+            "MWh" => T["Kpi.Unit.MWh", v.ToString("#,0.##", c)],
+            "YesNo" => v > 0 ? T["Kpi.Yes"] : T["Kpi.No"],
+            "NewsPerMonth" => T["Kpi.Unit.MonthsMet", v.ToString("0", c)],
+            _ => v.ToString("#,0.##", c),
+        };
+    }
+
+    public static string Status(IStringLocalizer<SharedResource> T, string status) => T[$"Kpi.Status.{status}"];
+
+    public static string StatusClass(string status) => status switch
+    {
+        "Achieved" => "status-achieved",
+        "OnTrack" => "status-on-track",
+        "AtRisk" => "status-at-risk",
+        "NotAchieved" => "status-not-achieved",
+        _ => "status-no-data",
+    };
+
+    public static string Baseline(IStringLocalizer<SharedResource> T, KpiIndicator i) =>
+        i.Baseline is { } b ? T["Kpi.BaselineOf", Value(T, i.Unit, b.Value), b.Year]
+        : i.FirstMeasuredYear is { } first ? T["Kpi.MeasuredFrom", first]
+        : Text(i.BaselineNote) is { Length: > 0 } note ? note : T["Kpi.NoBaseline"];
+
+    /// <summary>The sparkline's text alternative: every year from the baseline to 2027 with its value.</summary>
+    public static string Trend(IStringLocalizer<SharedResource> T, KpiIndicator i) =>
+        T["Kpi.TrendText", string.Join("; ", i.Sparkline.Select(p => $"{p.Year}: {Value(T, i.Unit, p.Value)}{(p.IsBaseline ? " (" + T["Kpi.BaselineShort"] + ")" : "")}"))];
+
+    private static readonly TimeZoneInfo Riga = TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga");
+
+    /// <summary>A moment as the ministry's clocks show it (Europe/Riga), in the current culture.</summary>
+    public static string Moment(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Riga).ToString("g", CultureInfo.CurrentCulture);
+
+    /// <summary>The horizontal line the chart draws for the target, where the rule has one.</summary>
+    public static decimal? TargetLine(KpiIndicator i) => i.Target.Kind switch
+    {
+        "AtMost" or "AtLeast" => i.Target.Value,
+        "AtLeastPerMonth" => 12,
+        "DoneByYear" => 1,
+        _ => null,
+    };
+}

@@ -1,0 +1,35 @@
+using System.Globalization;
+
+namespace StrategyPlatform.Portal.Localization;
+
+/// <summary>The portal's languages: Latvian (the default) and English.</summary>
+public static class PortalCultures
+{
+    public const string Latvian = "lv-LV";
+    public const string English = "en-GB";
+
+    public static readonly IReadOnlyList<string> All = [Latvian, English];
+
+    /// <summary>
+    /// The culture objects the portal runs with. Latvian writes a space before the percent sign
+    /// (<c>88,8 %</c>), which .NET's lv-LV data omits, so the portal's Latvian culture adds it.
+    /// </summary>
+    public static readonly IReadOnlyList<CultureInfo> Cultures = [CreateLatvian(), CultureInfo.GetCultureInfo(English)];
+
+    private static CultureInfo CreateLatvian()
+    {
+        var latvian = new CultureInfo(Latvian);
+        latvian.NumberFormat.PercentPositivePattern = 0; // "n %"
+        latvian.NumberFormat.PercentNegativePattern = 0; // "-n %"
+        return CultureInfo.ReadOnly(latvian);
+    }
+
+    public static bool IsLatvian(CultureInfo culture) => culture.TwoLetterISOLanguageName == "lv";
+
+    /// <summary>The culture a switch on a page in <paramref name="current"/> leads to.</summary>
+    public static string Other(CultureInfo current) => IsLatvian(current) ? English : Latvian;
+
+    public static string? Normalize(string? culture) =>
+        All.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(c[..2], culture, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,32 @@
+using StrategyPlatform.Portal.Accounts;
+using StrategyPlatform.Portal.Components;
+using StrategyPlatform.Portal.Localization;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseServiceDefaults();
+// Registered after the defaults so they run first: people get a page in their language, never a stack trace or JSON.
+app.UseExceptionHandler("/error", createScopeForErrors: true);
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseRequestLocalization();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapCultureEndpoints();
+app.MapAccountEndpoints();
+app.MapMediaEventsExport();
+app.MapReviewWorkbook();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();

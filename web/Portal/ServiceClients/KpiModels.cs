@@ -1,0 +1,63 @@
+namespace StrategyPlatform.Portal.ServiceClients;
+
+// The Kpi service's API shapes as the portal reads them. Enumerations travel as their names:
+// status (NoDataYet, OnTrack, AtRisk, Achieved, NotAchieved), unit (Percent, Count, MWh, YesNo, NewsPerMonth),
+// change (Rise, Fall, Same, WithinMarginOfError), target kind (AtMost, AtLeast, NotBelowBaseline …).
+
+public sealed record KpiText(string Lv, string En);
+
+public sealed record KpiBaseline(decimal Value, int Year, KpiText? Note);
+
+public sealed record KpiTargetRule(string Kind, decimal? Value);
+
+public sealed record KpiYear(
+    int Year, decimal? Value, string Status, string? Change, bool Locked, int? DefinitionVersion,
+    int? N, int? Positive, int? Responses, decimal? CiLow, decimal? CiHigh, int[]? Monthly);
+
+public sealed record KpiSeriesPoint(int Year, decimal? Value, bool IsBaseline, bool BreakBefore);
+
+public sealed record KpiIndicator(
+    string Number, int Priority, IReadOnlyList<int> Goals, bool IsKey, string Unit,
+    KpiText Result, KpiText Indicator, KpiBaseline? Baseline, KpiText? BaselineNote, int? FirstMeasuredYear,
+    KpiTargetRule Target, int TargetYear, KpiText TargetText, KpiText DataSource,
+    IReadOnlyList<string> ResponsibleUnits, KpiText? ResponsibleNote, string Frequency, string Origin,
+    int Version, KpiYear Current, IReadOnlyList<KpiYear> Years, IReadOnlyList<KpiSeriesPoint> Sparkline)
+{
+    public bool IsComputed => Origin == "Computed";
+}
+
+public sealed record KpiMeasurement(
+    Guid Id, int Year, decimal Value, string? Comment, string? Source, string EnteredBy, DateTime EnteredAt,
+    string? CorrectionReason, int DefinitionVersion, bool IsCurrent, DateTime? SupersededAt);
+
+public sealed record KpiPeriodComment(Guid Id, int Year, string Comment, string Author, DateTime WrittenAt);
+
+public sealed record KpiDefinitionVersion(int Version, DateTimeOffset ChangedAt, string ChangedBy, string Reason);
+
+public sealed record KpiIndicatorDetail(
+    KpiIndicator Indicator, IReadOnlyList<KpiMeasurement> Measurements, IReadOnlyList<KpiPeriodComment> Commentary,
+    IReadOnlyList<KpiDefinitionVersion> History);
+
+public sealed record KpiMeasurementInput(int Year, decimal? Value, string? Comment, string? Source, string? Reason);
+
+public sealed record KpiMeasurementEntered(Guid Id, string Number, int Year, decimal Value, bool IsCorrection, int DefinitionVersion);
+
+public sealed record KpiCommentaryInput(int Year, string Comment);
+
+public sealed record KpiYearLock(int Year, bool Locked, string? LockedBy, DateTime? LockedAt, string? Note);
+
+public sealed record KpiLockInput(string? Note);
+
+public sealed record KpiActivityProgress(DateTime AsOf, int? Participants, int? Organisations, int? Sessions, string? Note);
+
+public sealed record KpiActivity(
+    string Code, KpiText Name, int? TargetParticipants, int? TargetOrganisations, DateOnly Deadline,
+    KpiText ParticipantsAre, KpiText OrganisationsAre, KpiActivityProgress? Latest, decimal? ParticipantsShare, decimal? OrganisationsShare);
+
+public sealed record KpiReviewRow(
+    string Number, int Priority, bool IsKey, KpiText Indicator, string Unit, KpiBaseline? Baseline, KpiText Target,
+    decimal? Value, int? N, decimal? CiLow, decimal? CiHigh, string Status, string? Change, IReadOnlyList<string> ResponsibleUnits, string? Comment);
+
+public sealed record KpiReview(int Year, bool Locked, DateTimeOffset GeneratedAt, IReadOnlyList<KpiReviewRow> Rows);
+
+public sealed record KpiCountedSurvey(Guid SurveyId, int Year, int Responses);
