@@ -26,6 +26,8 @@ public static class ServiceDefaultsExtensions
     public const string HealthPath = "/health";
     public const string AlivePath = "/alive";
     public const string LiveTag = "live";
+    /// <summary>A check that is reported in logs but does not decide readiness (e.g. the portal's live-update listener).</summary>
+    public const string OptionalTag = "optional";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -100,6 +102,7 @@ public static class ServiceDefaultsExtensions
         app.UseStatusCodePages();
         app.MapHealthChecks(HealthPath, new HealthCheckOptions
         {
+            Predicate = check => !check.Tags.Contains(OptionalTag),
             ResultStatusCodes =
             {
                 [HealthStatus.Healthy] = StatusCodes.Status200OK,

@@ -19,6 +19,37 @@ public static class MessagingExtensions
     public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
         where TBuilder : IHostApplicationBuilder
     {
+        builder.AddBus(configure);
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        builder.Services.AddSingleton<IOutbox, PostgresOutbox>();
+        builder.Services.AddSingleton<IInbox, PostgresInbox>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.AddHostedService<MessagingHousekeeping>();
+        builder.Services.AddMigrationSource(new MigrationSource("messaging", typeof(MessagingExtensions).Assembly, ".Messaging.Migrations."));
+        return builder;
+    }
+
+    /// <summary>
+    /// The same bus for an app that only listens and keeps no state of its own for messages (the web
+    /// portal refreshing open pages): no database, no outbox or inbox. Its consumers must be harmless
+    /// to run twice; for a copy of every message per running instance, give the consumer's endpoint
+    /// <c>Temporary = true</c> and an <c>InstanceId</c>.
+    /// </summary>
+    public static TBuilder AddMessagingSubscriber<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator> configure)
+        where TBuilder : IHostApplicationBuilder => builder.AddBus(bus =>
+        {
+            configure(bus);
+            // Listening is a convenience here: a broker outage must not take the app out of readiness.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Tags.Clear();
+                health.Tags.Add(ServiceDefaultsExtensions.OptionalTag);
+            });
+        });
+
+    private static TBuilder AddBus<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator>? configure)
+        where TBuilder : IHostApplicationBuilder
+    {
         var configuration = builder.Configuration;
         var serviceName = configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
         builder.Services.AddMassTransit(bus =>
@@ -38,13 +69,6 @@ public static class MessagingExtensions
             o.WaitUntilStarted = false;
             o.StopTimeout = TimeSpan.FromSeconds(15);
         });
-
-        builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
-        builder.Services.AddSingleton<IOutbox, PostgresOutbox>();
-        builder.Services.AddSingleton<IInbox, PostgresInbox>();
-        builder.Services.AddHostedService<OutboxDispatcher>();
-        builder.Services.AddHostedService<MessagingHousekeeping>();
-        builder.Services.AddMigrationSource(new MigrationSource("messaging", typeof(MessagingExtensions).Assembly, ".Messaging.Migrations."));
         return builder;
     }
 

@@ -10,6 +10,7 @@ app.UseServiceDefaults();
 app.MapDefaultOpenApi();
 app.MapSurveyCountsApi();
 app.MapIndicatorsApi();
+app.MapCountedSurveysApi();
 app.MapMeasurementsApi();
 app.MapYearsApi();
 app.MapActivitiesApi();

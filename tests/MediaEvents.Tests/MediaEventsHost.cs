@@ -73,6 +73,15 @@ public sealed class MediaEventsHost : IAsyncLifetime
             new { key = eventId.ToString() })];
     }
 
+    /// <summary>Every message in the outbox, by event (the partition key), each event's in publishing order.</summary>
+    public async Task<ILookup<Guid, OutboxRow>> AllOutboxAsync()
+    {
+        await using var connection = await OpenDatabaseAsync();
+        var rows = await connection.QueryAsync<(string Key, string Type, string Payload)>(
+            "SELECT partition_key, message_type, payload::text FROM outbox_messages ORDER BY sequence");
+        return rows.ToLookup(r => Guid.Parse(r.Key), r => new OutboxRow { Type = r.Type, Payload = r.Payload });
+    }
+
     public async Task<(long Events, long Messages)> CountRowsAsync()
     {
         await using var connection = await OpenDatabaseAsync();

@@ -138,8 +138,15 @@ public sealed class Media_events_pages(MediaEventsPortalFixture portal) : IClass
 
         var csv = "startsAt;type;title;estimatedReach\n2024-03-01 10:00;Interview;Intervija LTV;1000\n2024-03-02 10:00;NoSuchType;Slikts veids;10\n"
             + "2024-03-03 10:00;Interview;;-5\n2024-03-04 10:00;PressRelease;Relīze;0\n";
-        await page.Locator("#import-file").SetInputFilesAsync(new FilePayload { Name = "vesture.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
-        await page.Locator("main button[type=submit]").ClickAsync();
+        var file = new FilePayload { Name = "vesture.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) };
+        var import = page.Locator("main button[type=submit]");
+        // InputFile hooks its change event after its first render; a file chosen before that is not seen, so choose again.
+        for (var attempt = 0; attempt < 10 && !await import.IsEnabledAsync(); attempt++)
+        {
+            await page.Locator("#import-file").SetInputFilesAsync(file);
+            await page.WaitForTimeoutAsync(500);
+        }
+        await import.ClickAsync();
 
         var report = page.Locator("table.import-report tbody");
         await Assertions.Expect(report).ToBeVisibleAsync();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StrategyPlatform.Portal.Components.Layout;
 using StrategyPlatform.Portal.Localization;
+using StrategyPlatform.Portal.Surveys;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using Xunit;
 
@@ -19,7 +20,7 @@ public sealed class The_navigation_menu : BunitContext
     public The_navigation_menu()
     {
         Services.AddLocalization();
-        Services.AddAuthorizationBuilder().AddStaffPolicies();
+        Services.AddAuthorizationBuilder().AddStaffPolicies().AddSurveyPolicies();
         // The real evaluator, not bUnit's stand-in: the point is to test the real policies.
         Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationService, Microsoft.AspNetCore.Authorization.DefaultAuthorizationService>();
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -41,8 +42,8 @@ public sealed class The_navigation_menu : BunitContext
         Assert.Equal(["Home"], EntriesFor());
 
     [Fact]
-    public void Shows_leadership_what_it_reads_but_not_surveys_or_users() =>
-        Assert.Equal(["Home", "Staff start", "Indicators dashboard", "Media events"], EntriesFor(StaffRoles.Leadership));
+    public void Shows_leadership_what_it_reads_including_survey_results_but_not_users() =>
+        Assert.Equal(["Home", "Staff start", "Indicators dashboard", "Surveys", "Media events"], EntriesFor(StaffRoles.Leadership));
 
     [Fact]
     public void Shows_communications_the_media_events() =>

@@ -27,6 +27,7 @@ app.MapCultureEndpoints();
 app.MapAccountEndpoints();
 app.MapMediaEventsExport();
 app.MapReviewWorkbook();
+app.MapSurveyExports();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -24,6 +24,7 @@ public static class MediaEventsApi
         api.MapPost("{id:guid}/withdraw", WithdrawEvent).RequireAuthorization(StaffPolicies.ManageMediaEvents);
         app.MapCampaignsApi();
         app.MapMediaEventFilesApi();
+        app.MapFactsFeedApi();
         return app;
     }
 

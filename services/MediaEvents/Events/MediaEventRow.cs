@@ -49,8 +49,7 @@ internal sealed class MediaEventRow
         Utc(StartsAt), EndsAt is { } end ? Utc(end) : null, Type, Title, Summary, Goals, CampaignId, SpokespersonName,
         SpokespersonLevel, Outlets, EstimatedReach, Tone, CoverageLinks, Language, CommunicatesAchievement);
 
-    public MediaEventFacts Facts => new(
-        Date, Type, ProactiveRule.CountsAsProactive(Type), ProactiveRule.CountsAsAchievement(Type, CommunicatesAchievement), Goals, CampaignId);
+    public MediaEventFacts Facts => Values.FactsOn(Date);
 
     public MediaEventDto ToDto() => new(
         Id, Version, Utc(StartsAt), EndsAt is { } end ? Utc(end) : null, Date, Type, Title, Summary, Goals, Priorities,

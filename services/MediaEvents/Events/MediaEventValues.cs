@@ -21,6 +21,14 @@ public sealed record MediaEventValues(
     string Language,
     bool CommunicatesAchievement)
 {
+    /// <summary>
+    /// What the KPI aggregator counts of these values on <paramref name="date"/> (the Latvian day the
+    /// database derived). The one place facts are built: the outbox messages and the replay feed
+    /// both come here, so a replay cannot count differently from the live messages.
+    /// </summary>
+    public MediaEventFacts FactsOn(DateOnly date) => new(
+        date, Type, ProactiveRule.CountsAsProactive(Type), ProactiveRule.CountsAsAchievement(Type, CommunicatesAchievement), Goals, CampaignId);
+
     /// <summary>What changed from <paramref name="before"/> to this, field by field, as the history shows it.</summary>
     public IReadOnlyList<HistoryChange> ChangesSince(MediaEventValues before)
     {

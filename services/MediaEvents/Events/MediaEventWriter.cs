@@ -37,7 +37,7 @@ public sealed class MediaEventWriter(NpgsqlDataSource db, IOutbox outbox, TimePr
         var now = clock.GetUtcNow();
         var date = await MediaEventStore.InsertAsync(tx, id, values, actor, now, ct);
         await MediaEventStore.AddHistoryAsync(tx, id, 1, "Created", actor, now, [], ct);
-        await outbox.AddAsync(tx, new MediaEventRecorded(id, 1, Facts(values, date), now), id.ToString(), ct);
+        await outbox.AddAsync(tx, new MediaEventRecorded(id, 1, values.FactsOn(date), now), id.ToString(), ct);
         return id;
     }
 
@@ -111,10 +111,6 @@ public sealed class MediaEventWriter(NpgsqlDataSource db, IOutbox outbox, TimePr
         await tx.CommitAsync(ct);
         return new WriteOutcome.Done(withdrawn.ToDto());
     }
-
-    internal static MediaEventFacts Facts(MediaEventValues values, DateOnly date) => new(
-        date, values.Type, ProactiveRule.CountsAsProactive(values.Type),
-        ProactiveRule.CountsAsAchievement(values.Type, values.CommunicatesAchievement), values.Goals, values.CampaignId);
 
     private static WriteOutcome.Conflict? Refusal(MediaEventRow current, int? editedVersion) =>
         current.WithdrawnAt is not null

@@ -12,5 +12,6 @@ internal static class Extensions
         builder.AddStaffAccounts();
         builder.AddServiceClients();
         builder.AddLiveIndicators();
+        builder.AddSurveyPages();
     }
 }

@@ -16,7 +16,7 @@ public static class NavigationEntries
         new("", "Nav.Home", "home", null),
         new("staff", "Nav.StaffStart", "dashboard", StaffPolicies.Staff),
         new("indicators", "Nav.Indicators", "monitoring", StaffPolicies.Staff),
-        new("surveys", "Nav.Surveys", "quiz", StaffPolicies.ManageSurveys),
+        new("surveys", "Nav.Surveys", "quiz", StrategyPlatform.Portal.Surveys.SurveyAccess.ReadResults),
         new("media-events", "Nav.MediaEvents", "campaign", StaffPolicies.ReadMediaEvents),
         new("admin/users", "Nav.Users", "manage_accounts", StaffPolicies.Administer),
     ];
