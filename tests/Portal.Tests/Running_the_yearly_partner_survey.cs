@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using StrategyPlatform.ServiceDefaults.Authentication;
@@ -121,11 +124,38 @@ public sealed partial class Running_the_yearly_partner_survey(SurveysPortalFixtu
         await Assertions.Expect(page.Locator(".category-breakdown")).ToContainTextAsync("paslēpts (mazāk nekā 5)");
         await Assertions.Expect(page.Locator(".comments")).ToContainTextAsync("Vairāk semināru reģionos");
 
+        // The summary workbook, downloaded as the manager would, opens with the same numbers.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("a[href$='export/summary.xlsx']").ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        var file = new MemoryStream();
+        await (await download.CreateReadStreamAsync()).CopyToAsync(file);
+        using (var workbook = SpreadsheetDocument.Open(file, false))
+        {
+            var indicator = SummaryRows(workbook).Single(r => r[0] == "indicator 16");
+            Assert.Equal("1", indicator[4]);
+            Assert.Equal(1.0, double.Parse(indicator[6]!, CultureInfo.InvariantCulture));
+            Assert.InRange(double.Parse(indicator[7]!, CultureInfo.InvariantCulture), 0.0, 0.99);
+        }
+
         // Who has answered (not what): 1 of 20, and 19 to remind.
         await page.GotoAsync($"surveys/{surveyId}");
         await page.WaitUntilInteractiveAsync();
         await Assertions.Expect(page.Locator("#response-rate")).ToContainTextAsync("Atbildējuši 1 no 20");
         await Assertions.Expect(page.Locator("#reminder-lv")).ToContainTextAsync("[saite]");
+
+        // Next year's survey starts as a draft with the same questions.
+        await page.Locator("#copy-survey").ClickAsync();
+        await page.WaitForURLAsync(url => SurveyUrl().IsMatch(url) && !url.EndsWith(surveyId, StringComparison.Ordinal));
+        await page.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("2031");
+    }
+
+    private static List<List<string?>> SummaryRows(SpreadsheetDocument workbook)
+    {
+        var sheet = workbook.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "Summary");
+        var part = (WorksheetPart)workbook.WorkbookPart.GetPartById(sheet.Id!);
+        return [.. part.Worksheet.GetFirstChild<SheetData>()!.Elements<Row>().Select(r => r.Elements<Cell>()
+            .Select(c => c.InlineString?.Text?.Text ?? c.CellValue?.Text).ToList())];
     }
 
     private static FilePayload Csv(string text) => new() { Name = "partneri.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(text) };

@@ -13,15 +13,18 @@ public static class SurveyAnswering
         ["methodological-support", "simple-reporting"],
     ];
 
-    /// <summary>Tabs into the question's 1–5 group and moves to <paramref name="rating"/> with the arrow keys (which also selects).</summary>
+    /// <summary>Tabs into the question's 1–5 group, selects with Space and moves to <paramref name="rating"/> with the arrow keys (which also select).</summary>
     public static async Task RateAsync(this IPage page, string questionId, int rating)
     {
         await page.TabToAsync($"#q-{questionId}-1");
+        await page.Keyboard.PressAsync("Space");
         for (var i = 1; i < rating; i++)
         {
             await page.Keyboard.PressAsync("ArrowRight");
         }
-        Assert.True(await page.Locator($"#q-{questionId}-{rating}").IsCheckedAsync());
+        Assert.True(await page.Locator($"#q-{questionId}-{rating}").IsCheckedAsync(),
+            $"{questionId}: focus on {await page.EvaluateAsync<string>("() => document.activeElement?.id")}, checked "
+            + await page.EvaluateAsync<string>("n => [...document.getElementsByName(n)].filter(e => e.checked).map(e => e.value).join()", $"q-{questionId}"));
     }
 
     /// <summary>Chooses the CSV to import; InputFile hooks its change event after its first render, so a choice made before that is repeated.</summary>

@@ -36,8 +36,10 @@ public sealed class Survey_pages_accessibility(SurveysPortalFixture portal) : IC
         await page.GotoAsync(links[0] + "?step=4");
         await page.Locator("button[name=go][value=submit]").ClickAsync();
         await page.Locator(".error-summary").WaitForAsync();
+        // The page moves back to the first step with a problem; the summary still links to the last step's question.
         Assert.Equal(english ? "Please answer this question." : "Lūdzu, atbildiet uz šo jautājumu.",
-            await page.Locator("#q-overall-satisfaction-error").InnerTextAsync());
+            await page.Locator("#q-timely-involvement-error").InnerTextAsync());
+        Assert.Equal(1, await page.Locator(".error-summary a[href$='?step=4#q-overall-satisfaction']").CountAsync());
         await page.AssertNoAxeViolationsAsync();
         await AssertFitsAsync(page);
 
