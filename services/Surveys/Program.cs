@@ -17,6 +17,7 @@ app.MapInvitationsApi();
 app.MapAnsweringApi();
 app.MapOpenLinkApi();
 app.MapResultsApi();
+app.MapResponseFactsApi();
 if (app.Environment.IsDevelopment())
 {
     app.MapResponsesApi();

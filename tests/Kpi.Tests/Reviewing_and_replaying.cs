@@ -28,8 +28,8 @@ public sealed class Reviewing_and_replaying(KpiPlatform platform) : IClassFixtur
 
         using var admin = platform.Administrator();
         using var reader = platform.Reader();
-        var forbidden = await reader.PostAsync("/api/kpi/replay", null);
-        var replay = await admin.PostAsync("/api/kpi/replay", null);
+        var forbidden = await reader.PostAsync("/api/kpi/replay?from=facts", null);
+        var replay = await admin.PostAsync("/api/kpi/replay?from=facts", null);
 
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.MediaEvents.Events;
-using StrategyPlatform.MediaEvents.Replay;
 using StrategyPlatform.ServiceDefaults.Authentication;
 
 namespace StrategyPlatform.MediaEvents.Tests;

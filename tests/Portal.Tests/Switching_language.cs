@@ -33,7 +33,8 @@ public sealed class Switching_language(PortalFixture portal) : IClassFixture<Por
         var page = browser.Page;
         await page.GotoAsync("");
         await page.Locator("a.language-switch").ClickAsync();
-        await page.WaitForLoadStateAsync();
+        // The switch is a round trip to the culture endpoint and back; the page's language says it has landed.
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
 
         await page.GotoAsync("account/signin");
         Assert.Equal("en", await page.LanguageAsync());

@@ -1,4 +1,3 @@
-using Dapper;
 using MassTransit;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Status;
@@ -18,18 +17,8 @@ public sealed class SurveyResponseRecorder(IInbox inbox, ComputedValueUpdater up
         var response = context.Message;
         var number = ComputedIndicators.ForSurvey(response.SurveyKind);
         await StatusPublisher.LockAsync(tx, [number], ct);
-        var counted = response.CountedRatings.Where(r => r.Value is >= 1 and <= 5).ToList();
-        // The response id de-duplicates too: the same response published twice under two message ids counts once.
-        var added = await tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO survey_response_facts (response_id, survey_id, kind, year, campaign_id, positive, counted, submitted_at)
-            VALUES (@ResponseId, @SurveyId, @kind, @Year, @CampaignId, @positive, @counted, @SubmittedAt)
-            ON CONFLICT (response_id) DO NOTHING
-            """, new
-        {
-            response.ResponseId, response.SurveyId, kind = response.SurveyKind.ToString(), response.Year, response.CampaignId,
-            positive = counted.Count(r => r.Value >= 4), counted = counted.Count, response.SubmittedAt,
-        }, tx, cancellationToken: ct));
-        if (added == 1)
+        var added = await Facts.RecordResponseAsync(tx, response, correctBefore: null, ct);
+        if (added)
         {
             await updater.UpdateAsync(tx, [number], [response.Year], ct);
         }

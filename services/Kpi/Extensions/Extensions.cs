@@ -1,6 +1,7 @@
 using StrategyPlatform.Kpi.Apis;
 using StrategyPlatform.Kpi.Catalogue;
 using StrategyPlatform.Kpi.Consumers;
+using StrategyPlatform.Kpi.Sources;
 using StrategyPlatform.Kpi.Status;
 using StrategyPlatform.Kpi.Values;
 
@@ -25,6 +26,10 @@ internal static class Extensions
         builder.Services.AddSingleton<ComputedValueUpdater>();
         builder.Services.AddSingleton<KpiServices>();
         builder.Services.AddSingleton<Replay>();
+        // The replay's sources, found as Aspire names them (services__surveys__http__0, services__mediaevents__http__0).
+        builder.Services.AddHttpClient(SourceFeeds.Surveys, c => c.BaseAddress = new("https+http://surveys"));
+        builder.Services.AddHttpClient(SourceFeeds.MediaEvents, c => c.BaseAddress = new("https+http://mediaevents"));
+        builder.Services.AddSingleton<SourceFeeds>();
         // The catalogue is seeded once the schema exists; readiness waits for it, so nobody sees an empty dashboard.
         builder.Services.AddSingleton<CatalogueSeeder>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogueSeeder>());

@@ -1,43 +1,71 @@
 using Dapper;
 using Npgsql;
+using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Consumers;
+using StrategyPlatform.Kpi.Sources;
 using StrategyPlatform.Kpi.Status;
 
 namespace StrategyPlatform.Kpi.Values;
+
+public enum ReplaySource
+{
+    /// <summary>The source services' feeds: the facts are corrected to what the sources hold, then everything is recounted.</summary>
+    Sources,
+
+    /// <summary>Only the facts already stored from consumed messages are recounted.</summary>
+    Facts,
+}
 
 public sealed record ReplayedValue(string Number, int Year, decimal? Live, decimal? Rebuilt, int? LiveN, int? RebuiltN)
 {
     public bool Equal => Live == Rebuilt && LiveN == RebuiltN;
 }
 
-public sealed record ReplayResult(IReadOnlyList<ReplayedValue> Values)
+/// <summary>What a replay from the sources read and what it had to correct in the stored facts.</summary>
+public sealed record SourceFacts(int SurveyResponsesRead, int MediaEventsRead, int FactsCorrected, int FactsRemoved);
+
+public sealed record ReplayResult(ReplaySource From, IReadOnlyList<ReplayedValue> Values, SourceFacts? Sources)
 {
     public bool AllEqual => Values.All(v => v.Equal);
 }
 
 /// <summary>
-/// Rebuilds indicators 13–16 from the facts the aggregator stored from every message it consumed
-/// (responses and the newest version of each media event), discarding the stored values first,
-/// and reports the live and the rebuilt value side by side. A full replay from the source
-/// services additionally needs them to re-send their facts; see the service README.
+/// Rebuilds indicators 13–16, discarding the stored values first, and reports the live and the
+/// rebuilt value side by side. From the sources, it first reads every accepted survey response and
+/// every media event's newest version from their services and corrects the stored facts to them
+/// (adding what a lost message never brought, removing what the sources do not hold), with the same
+/// rules the consumers apply; from the facts, it only recounts what the consumers stored.
 /// </summary>
-public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses)
+public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses, SourceFeeds feeds)
 {
-    public async Task<ReplayResult> RunAsync(CancellationToken ct)
+    public async Task<ReplayResult> RunAsync(ReplaySource from, string? authorization, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
+        (DateTime Started, IReadOnlyList<SurveyResponseSubmitted> Responses, IReadOnlyList<MediaEventFactsEntry> Events)? read = null;
+        if (from == ReplaySource.Sources)
+        {
+            // Read before the transaction: the consumers keep working meanwhile, and what they write after this moment is kept.
+            var started = await connection.ExecuteScalarAsync<DateTime>(new CommandDefinition("SELECT now()", cancellationToken: ct));
+            var responses = feeds.SurveyResponsesAsync(authorization ?? "", ct);
+            var events = feeds.MediaEventsAsync(authorization ?? "", ct);
+            read = (started, await responses, await events);
+        }
+
         await using var tx = await connection.BeginTransactionAsync(ct);
         await StatusPublisher.LockAsync(tx, ComputedIndicators.All, ct);
-        var live = (await connection.QueryAsync<(string Number, int Year, decimal? Value, int? Counted)>(new CommandDefinition(
-            "SELECT indicator_number, year, value, counted FROM computed_values", transaction: tx, cancellationToken: ct)))
-            .ToDictionary(r => (r.Number, r.Year), r => (r.Value, r.Counted));
+        var live = await ValuesAsync(tx, ct);
+        SourceFacts? sources = null;
+        if (read is var (startedAt, responsesRead, eventsRead))
+        {
+            sources = await CorrectFactsAsync(tx, startedAt, responsesRead, eventsRead, ct);
+        }
+
         var years = new Dictionary<string, int[]>();
         foreach (var number in ComputedIndicators.All)
         {
             years[number] = [.. await ComputedIndicators.YearsAsync(tx, number, ct)];
         }
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM computed_values", transaction: tx, cancellationToken: ct));
-        var changed = new List<(string, int)>();
         foreach (var number in ComputedIndicators.All)
         {
             var perMonth = await ComputedValueUpdater.PerMonthTargetAsync(tx, number, ct);
@@ -46,9 +74,9 @@ public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses)
                 await ComputedIndicators.RecomputeAsync(tx, number, year, perMonth, ct);
             }
         }
-        var rebuilt = (await connection.QueryAsync<(string Number, int Year, decimal? Value, int? Counted)>(new CommandDefinition(
-            "SELECT indicator_number, year, value, counted FROM computed_values", transaction: tx, cancellationToken: ct)))
-            .ToDictionary(r => (r.Number, r.Year), r => (r.Value, r.Counted));
+        var rebuilt = await ValuesAsync(tx, ct);
+
+        var changed = new List<(string, int)>();
         var values = live.Keys.Union(rebuilt.Keys).Order().Select(k =>
         {
             var (lv, ln) = live.GetValueOrDefault(k);
@@ -59,9 +87,37 @@ public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses)
             }
             return new ReplayedValue(k.Item1, k.Item2, lv, rv, ln, rn);
         }).ToList();
-        // Should the rebuild differ (a fact consumed before a bug fix, say), dashboards learn of it as of any other change.
+        // Should the rebuild differ (a lost message, a fact consumed before a bug fix), dashboards learn of it as of any other change.
         await statuses.PublishAsync(tx, ComputedIndicators.All.ToList(), changed, ct);
         await tx.CommitAsync(ct);
-        return new ReplayResult(values);
+        return new ReplayResult(from, values, sources);
+    }
+
+    private static async Task<Dictionary<(string, int), (decimal?, int?)>> ValuesAsync(NpgsqlTransaction tx, CancellationToken ct) =>
+        (await tx.Connection!.QueryAsync<(string Number, int Year, decimal? Value, int? Counted)>(new CommandDefinition(
+            "SELECT indicator_number, year, value, counted FROM computed_values", transaction: tx, cancellationToken: ct)))
+            .ToDictionary(r => (r.Number, r.Year), r => (r.Value, r.Counted));
+
+    private static async Task<SourceFacts> CorrectFactsAsync(NpgsqlTransaction tx, DateTime started,
+        IReadOnlyList<SurveyResponseSubmitted> responses, IReadOnlyList<MediaEventFactsEntry> events, CancellationToken ct)
+    {
+        var corrected = 0;
+        foreach (var response in responses)
+        {
+            corrected += await Facts.RecordResponseAsync(tx, response, started, ct) ? 1 : 0;
+        }
+        foreach (var e in events)
+        {
+            var years = await Facts.RecordMediaEventAsync(tx, e.MediaEventId, e.Version, e.Withdrawn, e.Facts, started, ct);
+            corrected += years.Length > 0 ? 1 : 0;
+        }
+        // What the sources do not hold (and no consumer wrote since the reading began) no longer counts.
+        var removed = await tx.Connection!.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM survey_response_facts WHERE recorded_at < @started AND NOT (response_id = ANY(@ids))",
+            new { started, ids = responses.Select(r => r.ResponseId).ToArray() }, tx, cancellationToken: ct));
+        removed += await tx.Connection!.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM media_event_facts WHERE updated_at < @started AND NOT (media_event_id = ANY(@ids))",
+            new { started, ids = events.Select(e => e.MediaEventId).ToArray() }, tx, cancellationToken: ct));
+        return new SourceFacts(responses.Count, events.Count, corrected, removed);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using StrategyPlatform.Contracts;
 using StrategyPlatform.MediaEvents.Replay;
 using StrategyPlatform.ServiceDefaults.Authentication;
 

@@ -5,15 +5,6 @@ using StrategyPlatform.MediaEvents.Events;
 
 namespace StrategyPlatform.MediaEvents.Replay;
 
-/// <summary>One media event as the KPI aggregator last heard of it.</summary>
-/// <param name="Version">The event's current version: the version of the newest message published for it.</param>
-/// <param name="Withdrawn">The newest message was <see cref="MediaEventWithdrawn"/>: the event no longer counts.</param>
-/// <param name="Facts">The facts of its newest content (for a withdrawn event, as they were when it was withdrawn).</param>
-public sealed record MediaEventFactsEntry(Guid MediaEventId, int Version, bool Withdrawn, MediaEventFacts Facts);
-
-/// <param name="NextAfterId">Pass as <c>afterId</c> for the next page; null when this page is the last.</param>
-public sealed record MediaEventFactsPage(IReadOnlyList<MediaEventFactsEntry> Items, Guid? NextAfterId);
-
 /// <summary>
 /// Every media event's countable state, withdrawn ones included, so the KPI aggregator can rebuild
 /// indicators 13 and 14 from the source. Keyset paging by id: a page is stable while others write,

@@ -40,4 +40,8 @@ public sealed class KpiClient(HttpClient http, ILogger<KpiClient> logger) : Serv
     /// <summary>The review report as Excel, in Latvian (<c>lv</c>) or English (<c>en</c>).</summary>
     public Task<ServiceResult<ServiceFile>> ReviewWorkbookAsync(int year, string lang, CancellationToken ct = default) =>
         GetFileAsync($"api/kpi/reviews/{year}.xlsx?lang={lang}", ct);
+
+    /// <summary>Rebuilds the computed indicators from the Surveys and MediaEvents services (Administrators; the service reads them with the user's token).</summary>
+    public Task<ServiceResult<KpiReplay>> ReplayFromSourcesAsync(CancellationToken ct = default) =>
+        SendAsync<KpiReplay>(() => new HttpRequestMessage(HttpMethod.Post, "api/kpi/replay?from=sources"), ct);
 }

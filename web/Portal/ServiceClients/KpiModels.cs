@@ -61,3 +61,10 @@ public sealed record KpiReviewRow(
 public sealed record KpiReview(int Year, bool Locked, DateTimeOffset GeneratedAt, IReadOnlyList<KpiReviewRow> Rows);
 
 public sealed record KpiCountedSurvey(Guid SurveyId, int Year, int Responses);
+
+/// <summary>A rebuild of indicators 13–16: each indicator and year, live and rebuilt side by side.</summary>
+public sealed record KpiReplay(string From, IReadOnlyList<KpiReplayedValue> Values, KpiReplaySources? Sources, bool AllEqual);
+
+public sealed record KpiReplayedValue(string Number, int Year, decimal? Live, decimal? Rebuilt, int? LiveN, int? RebuiltN, bool Equal);
+
+public sealed record KpiReplaySources(int SurveyResponsesRead, int MediaEventsRead, int FactsCorrected, int FactsRemoved);

@@ -1,0 +1,70 @@
+using Dapper;
+using Npgsql;
+using StrategyPlatform.Contracts;
+
+namespace StrategyPlatform.Kpi.Values;
+
+/// <summary>
+/// The facts indicators 13–16 are counted from, written with the same rules by the consumers (from
+/// messages) and by a replay (from the source services' feeds).
+/// </summary>
+/// <remarks>
+/// <c>correctBefore</c> is null for a consumer: a response counts once, and a media event's older
+/// version never replaces a newer one. A replay passes the moment it began reading the sources:
+/// a fact written before then is replaced by the source's (the source is the truth), while one a
+/// consumer wrote since keeps the ordinary rules, as it may be newer than the page the replay read.
+/// </remarks>
+public static class Facts
+{
+    /// <returns>Whether the stored fact changed (new, or corrected by a replay).</returns>
+    public static async Task<bool> RecordResponseAsync(NpgsqlTransaction tx, SurveyResponseSubmitted response, DateTime? correctBefore, CancellationToken ct)
+    {
+        var counted = response.CountedRatings.Where(r => r.Value is >= 1 and <= 5).ToList();
+        // The response id de-duplicates too: the same response published twice under two message ids counts once.
+        return await tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO survey_response_facts (response_id, survey_id, kind, year, campaign_id, positive, counted, submitted_at, recorded_at)
+            VALUES (@ResponseId, @SurveyId, @kind, @Year, @CampaignId, @positive, @counted, @SubmittedAt, now())
+            ON CONFLICT (response_id) DO UPDATE SET survey_id = EXCLUDED.survey_id, kind = EXCLUDED.kind, year = EXCLUDED.year,
+                campaign_id = EXCLUDED.campaign_id, positive = EXCLUDED.positive, counted = EXCLUDED.counted,
+                submitted_at = EXCLUDED.submitted_at, recorded_at = now()
+            WHERE survey_response_facts.recorded_at < @correctBefore
+              AND (survey_response_facts.kind, survey_response_facts.year, survey_response_facts.positive, survey_response_facts.counted)
+                  IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.year, EXCLUDED.positive, EXCLUDED.counted)
+            """, new
+        {
+            response.ResponseId, response.SurveyId, kind = response.SurveyKind.ToString(), response.Year, response.CampaignId,
+            positive = counted.Count(r => r.Value >= 4), counted = counted.Count, response.SubmittedAt, correctBefore,
+        }, tx, cancellationToken: ct)) == 1;
+    }
+
+    /// <param name="facts">The event's state at this version; null when a withdrawal does not carry it (the last known date is kept so the right year is recomputed).</param>
+    /// <returns>The years whose counts may have moved; empty when the fact held was as new.</returns>
+    public static async Task<int[]> RecordMediaEventAsync(
+        NpgsqlTransaction tx, Guid id, int version, bool withdrawn, MediaEventFacts? facts, DateTime? correctBefore, CancellationToken ct)
+    {
+        var held = await tx.Connection!.QuerySingleOrDefaultAsync<HeldMediaEvent>(new CommandDefinition(
+            "SELECT version, extract(year FROM event_date)::int AS Year, updated_at AS UpdatedAt FROM media_event_facts WHERE media_event_id = @id",
+            new { id }, tx, cancellationToken: ct));
+        // A version's content never changes, so only a different version needs correcting.
+        var sourceWins = correctBefore is { } before && held is not null && held.UpdatedAt < before && held.Version != version;
+        if (held is not null && held.Version >= version && !sourceWins)
+        {
+            return [];
+        }
+        await tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO media_event_facts (media_event_id, version, withdrawn, event_date, type, counts_as_proactive, communicates_achievement, updated_at)
+            VALUES (@id, @version, @withdrawn, @date, @type, @proactive, @achievement, now())
+            ON CONFLICT (media_event_id) DO UPDATE SET version = EXCLUDED.version, withdrawn = EXCLUDED.withdrawn,
+                event_date = coalesce(EXCLUDED.event_date, media_event_facts.event_date), type = coalesce(EXCLUDED.type, media_event_facts.type),
+                counts_as_proactive = EXCLUDED.counts_as_proactive, communicates_achievement = EXCLUDED.communicates_achievement, updated_at = now()
+            """, new
+        {
+            id, version, withdrawn, date = facts?.Date.ToDateTime(TimeOnly.MinValue), type = facts?.Type.ToString(),
+            proactive = !withdrawn && facts is { CountsAsProactive: true }, achievement = !withdrawn && facts is { CommunicatesAchievement: true },
+        }, tx, cancellationToken: ct));
+        return [.. new[] { held?.Year, facts?.Date.Year }.OfType<int>().Distinct()];
+    }
+
+    /// <param name="Year">The year the held version counts for, so a date moved to another year recomputes both.</param>
+    private sealed record HeldMediaEvent(int Version, int? Year, DateTime UpdatedAt);
+}
