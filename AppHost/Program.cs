@@ -22,8 +22,10 @@ var media = builder.AddProject("mediaevents", "services/MediaEvents/MediaEvents.
     .WithEnvironment("Jwt__SigningKey", signingKey)
     .WaitFor(mediaDb).WaitFor(messaging);
 
+// The aggregator reads the sources only for a rebuild, so it references them without waiting for them.
 var kpi = builder.AddProject("kpi", "services/Kpi/Kpi.csproj")
     .WithReference(kpiDb).WithReference(messaging)
+    .WithReference(surveys).WithReference(media)
     .WithEnvironment("Jwt__SigningKey", signingKey)
     .WaitFor(kpiDb).WaitFor(messaging);
 
