@@ -13,6 +13,9 @@ internal sealed class BenchmarkPlatform : IAsyncDisposable
     public HttpClient Surveys { get; private set; } = null!;
     public HttpClient Kpi { get; private set; } = null!;
 
+    /// <summary>The Surveys service as a survey manager (create, import, open).</summary>
+    public HttpClient SurveyManager { get; private set; } = null!;
+
     public static async Task<BenchmarkPlatform> StartAsync()
     {
         var platform = new BenchmarkPlatform();
@@ -22,6 +25,7 @@ internal sealed class BenchmarkPlatform : IAsyncDisposable
         var surveys = await platform.bed.StartServiceAsync<SurveysService>("surveysdb", quiet, realHttp: true);
         platform.Surveys = surveys.CreateClient();
         platform.Kpi = kpi.CreateClient();
+        platform.SurveyManager = platform.bed.CreateStaffClient(surveys, [StrategyPlatform.ServiceDefaults.Authentication.StaffRoles.SurveyManager]);
         return platform;
     }
 
@@ -42,6 +46,7 @@ internal sealed class BenchmarkPlatform : IAsyncDisposable
     {
         Surveys.Dispose();
         Kpi.Dispose();
+        SurveyManager.Dispose();
         await bed.DisposeAsync();
     }
 }

@@ -8,5 +8,6 @@ var concurrency = args.Length > 1 ? int.Parse(args[1]) : 16;
 await using var platform = await BenchmarkPlatform.StartAsync();
 var report = new Report();
 await ResponseThroughput.RunAsync(platform, responses, concurrency, report);
+await LinkAnswering.RunAsync(platform, partners: 500, concurrency, report);
 await EndToEndLatency.RunAsync(platform, samples: 200, report);
 report.Print(Console.Out);

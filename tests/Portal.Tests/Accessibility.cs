@@ -32,9 +32,8 @@ public sealed class Accessibility(PortalFixture portal) : IClassFixture<PortalFi
     [MemberData(nameof(Languages))]
     public async Task Staff_pages_have_no_axe_violations(bool english)
     {
-        await using var browser = await portal.OpenAsync();
+        await using var browser = await portal.OpenAsAdministratorAsync();
         var page = browser.Page;
-        await page.SignInAsync(PortalFixture.AdminEmail, portal.AdminPassword);
         if (english)
         {
             await page.Locator("a.language-switch").ClickAsync();
@@ -57,9 +56,8 @@ public sealed class Accessibility(PortalFixture portal) : IClassFixture<PortalFi
     [MemberData(nameof(Languages))]
     public async Task The_change_access_dialog_has_no_axe_violations(bool english)
     {
-        await using var browser = await portal.OpenAsync();
+        await using var browser = await portal.OpenAsAdministratorAsync();
         var page = browser.Page;
-        await page.SignInAsync(PortalFixture.AdminEmail, portal.AdminPassword);
         if (english)
         {
             await page.Locator("a.language-switch").ClickAsync();

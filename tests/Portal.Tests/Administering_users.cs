@@ -45,9 +45,8 @@ public sealed class Administering_users(PortalFixture portal) : IClassFixture<Po
     [Fact]
     public async Task Radzen_texts_are_latvian_in_the_users_grid_and_form()
     {
-        await using var admin = await portal.OpenAsync();
+        await using var admin = await portal.OpenAsAdministratorAsync();
         var page = admin.Page;
-        await page.SignInAsync(PortalFixture.AdminEmail, portal.AdminPassword);
         await page.GotoAsync("admin/users");
         await page.WaitUntilInteractiveAsync();
 
@@ -82,9 +81,8 @@ public sealed class Administering_users(PortalFixture portal) : IClassFixture<Po
     [Fact]
     public async Task An_indicator_owner_without_a_unit_is_refused_with_a_reason()
     {
-        await using var admin = await portal.OpenAsync();
+        await using var admin = await portal.OpenAsAdministratorAsync();
         var page = admin.Page;
-        await page.SignInAsync(PortalFixture.AdminEmail, portal.AdminPassword);
         await page.GotoAsync("admin/users");
         await page.WaitUntilInteractiveAsync();
 

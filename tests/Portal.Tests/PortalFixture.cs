@@ -87,6 +87,14 @@ public class PortalFixture : IAsyncLifetime
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
+    /// <summary>A fresh browser context signed in as the first Administrator (from the bootstrap settings).</summary>
+    public async Task<BrowserSession> OpenAsAdministratorAsync()
+    {
+        var session = await OpenAsync();
+        await session.Page.SignInAsync(AdminEmail, AdminPassword);
+        return session;
+    }
+
     /// <summary>A staff account created directly (not through the UI), ready to sign in.</summary>
     public async Task<(string Email, string Password)> CreateUserAsync(string[] roles, string[]? units = null)
     {

@@ -28,9 +28,8 @@ public sealed class Rebuilding_the_computed_indicators(WholePlatformPortalFixtur
             Assert.Equal(0, await leadership.Page.Locator("a[href='indicators/rebuild']").CountAsync());
         }
 
-        await using var admin = await portal.OpenAsync();
+        await using var admin = await portal.OpenAsAdministratorAsync();
         var page = admin.Page;
-        await page.SignInAsync(PortalFixture.AdminEmail, portal.AdminPassword);
         await page.GotoAsync("indicators/review");
         await page.WaitUntilInteractiveAsync();
         await page.Locator("a[href='indicators/rebuild']").ClickAsync();

@@ -36,6 +36,19 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IStringLocalizer<
             u.IsActive)).ToList();
     }
 
+    /// <summary>
+    /// "Name (e-mail)" for the given account ids: the services record who did what by the stable id in the
+    /// token, and the portal, which owns the accounts, shows people by name.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(IEnumerable<string> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return await db.Users.AsNoTracking().Where(u => wanted.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : $"{u.DisplayName} ({u.Email})", ct);
+    }
+
     public async Task<AccountChange> CreateAsync(string email, string displayName, StaffAccess access)
     {
         if (Validate(access) is { } invalid)

@@ -44,4 +44,15 @@ public sealed class KpiClient(HttpClient http, ILogger<KpiClient> logger) : Serv
     /// <summary>Rebuilds the computed indicators from the Surveys and MediaEvents services (Administrators; the service reads them with the user's token).</summary>
     public Task<ServiceResult<KpiReplay>> ReplayFromSourcesAsync(CancellationToken ct = default) =>
         SendAsync<KpiReplay>(() => new HttpRequestMessage(HttpMethod.Post, "api/kpi/replay?from=sources"), ct);
+
+    /// <summary>An Administrator's edit of the catalogue; the service keeps the earlier version and marks a break in the series.</summary>
+    public Task<ServiceResult<KpiDefinitionChanged>> EditDefinitionAsync(string number, KpiDefinitionChange change, CancellationToken ct = default) =>
+        SendAsync<KpiDefinitionChanged>(() => new HttpRequestMessage(HttpMethod.Put, $"api/kpi/indicators/{Uri.EscapeDataString(number)}")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(change),
+        }, ct);
+
+    /// <summary>An Administrator records an activity's progress as of a date (participants, organisations, sessions so far).</summary>
+    public Task<ServiceResult<string>> RecordProgressAsync(string code, KpiProgressInput input, CancellationToken ct = default) =>
+        PostAsync<KpiProgressInput, string>($"api/kpi/activities/{Uri.EscapeDataString(code)}/progress", input, ct);
 }

@@ -68,3 +68,20 @@ public sealed record KpiReplay(string From, IReadOnlyList<KpiReplayedValue> Valu
 public sealed record KpiReplayedValue(string Number, int Year, decimal? Live, decimal? Rebuilt, int? LiveN, int? RebuiltN, bool Equal);
 
 public sealed record KpiReplaySources(int SurveyResponsesRead, int MediaEventsRead, int FactsCorrected, int FactsRemoved);
+
+/// <summary>The catalogue's definition of an indicator as the service takes it back in an Administrator's edit.</summary>
+public sealed record KpiDefinition(
+    string Number, int Priority, IReadOnlyList<int> Goals, bool IsKey, string Unit,
+    KpiText Result, KpiText Indicator, KpiBaseline? Baseline, KpiText? BaselineNote, int? FirstMeasuredYear,
+    KpiTargetRule Target, int TargetYear, KpiText DataSource, IReadOnlyList<string> ResponsibleUnits, KpiText? ResponsibleNote,
+    string Frequency, string Origin)
+{
+    public static KpiDefinition Of(KpiIndicator i) => new(i.Number, i.Priority, i.Goals, i.IsKey, i.Unit, i.Result, i.Indicator, i.Baseline,
+        i.BaselineNote, i.FirstMeasuredYear, i.Target, i.TargetYear, i.DataSource, i.ResponsibleUnits, i.ResponsibleNote, i.Frequency, i.Origin);
+}
+
+public sealed record KpiDefinitionChange(KpiDefinition Definition, string? Reason);
+
+public sealed record KpiDefinitionChanged(string Number, int Version);
+
+public sealed record KpiProgressInput(DateOnly? AsOf, int? Participants, int? Organisations, int? Sessions, string? Note);
