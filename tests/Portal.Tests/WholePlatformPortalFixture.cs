@@ -13,15 +13,18 @@ namespace StrategyPlatform.Portal.Tests;
 /// </summary>
 public sealed class WholePlatformPortalFixture : PortalFixture
 {
+    public ServiceHost<SurveysService> Surveys { get; private set; } = null!;
     public ServiceHost<MediaEventsService> MediaEvents { get; private set; } = null!;
     public ServiceHost<KpiService> Kpi { get; private set; } = null!;
+
+    protected override bool ListensToMessages => true;
 
     protected override async Task<Dictionary<string, string>> ServiceAddressesAsync()
     {
         var addresses = await base.ServiceAddressesAsync();
-        var surveys = await Bed.StartServiceAsync<SurveysService>("surveysdb", realHttp: true);
+        Surveys = await Bed.StartServiceAsync<SurveysService>("surveysdb", realHttp: true);
         MediaEvents = await Bed.StartServiceAsync<MediaEventsService>("mediadb", realHttp: true);
-        addresses["surveys"] = Address(surveys);
+        addresses["surveys"] = Address(Surveys);
         addresses["mediaevents"] = Address(MediaEvents);
         Kpi = await Bed.StartServiceAsync<KpiService>("kpidb", new Dictionary<string, string?>
         {
@@ -48,6 +51,31 @@ public sealed class WholePlatformPortalFixture : PortalFixture
             estimatedReach = 5000, coverageLinks = Array.Empty<string>(),
         });
         response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A yearly partner survey opened for one organisation: its invitation link's token.</summary>
+    public async Task<string> OpenPartnerSurveyAsync(int year)
+    {
+        using var manager = Bed.CreateStaffClient(Surveys, [StaffRoles.SurveyManager], null, "survey-setup");
+        var created = await manager.PostAsJsonAsync("/api/surveys/from-template", new { year });
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        (await manager.PostAsync("/api/organisations/import", new StringContent($"name;category;email\nBiedrība {year};Ngo;b{year}@biedriba.lv\n",
+            System.Text.Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+        var opened = await manager.PostAsJsonAsync($"/api/surveys/{id}/open", new { opensOn = "2020-01-01", closesOn = "2099-12-31" });
+        opened.EnsureSuccessStatusCode();
+        return (await opened.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("links").EnumerateArray()
+            .Single(l => l.GetProperty("email").GetString() == $"b{year}@biedriba.lv").GetProperty("token").GetString()!;
+    }
+
+    /// <summary>A partner's complete answer through the service's public answering API: every statement 4, overall <paramref name="overall"/>.</summary>
+    public async Task AnswerAsync(string token, int overall)
+    {
+        var answers = StrategyPlatform.Surveys.Templates.PartnerSatisfactionTemplate.Definition().Questions
+            .Where(q => q.Type == StrategyPlatform.Surveys.Model.QuestionType.Likert)
+            .ToDictionary(q => q.Id, q => new { value = q.Id == "overall-satisfaction" ? overall : 4 });
+        using var respondent = Surveys.CreateClient();
+        (await respondent.PostAsJsonAsync($"/api/answer/{token}", new { respondentCategory = "Ngo", answers })).EnsureSuccessStatusCode();
     }
 
     public HttpClient KpiReader() => Bed.CreateStaffClient(Kpi, [StaffRoles.Leadership]);
