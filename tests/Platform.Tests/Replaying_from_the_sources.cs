@@ -35,18 +35,12 @@ public sealed class ThreeServices : IAsyncLifetime
         MediaEvents = await Bed.StartServiceAsync<MediaEventsService>("mediadb", realHttp: true);
         Kpi = await Bed.StartServiceAsync<KpiService>("kpidb", new Dictionary<string, string?>
         {
-            ["services:surveys:http:0"] = Address(Surveys),
-            ["services:mediaevents:http:0"] = Address(MediaEvents),
+            ["services:surveys:http:0"] = Surveys.Address,
+            ["services:mediaevents:http:0"] = MediaEvents.Address,
         });
     }
 
     public Task DisposeAsync() => Bed.DisposeAsync();
-
-    private static string Address<T>(ServiceHost<T> host) where T : class
-    {
-        using var probe = host.CreateClient();
-        return probe.BaseAddress!.GetLeftPart(UriPartial.Authority);
-    }
 
     public async Task<NpgsqlConnection> KpiDatabaseAsync()
     {

@@ -19,8 +19,7 @@ public sealed class KpiPortalFixture : PortalFixture
     {
         var addresses = await base.ServiceAddressesAsync();
         Kpi = await Bed.StartServiceAsync<KpiService>("kpidb", realHttp: true);
-        using var probe = Kpi.CreateClient();
-        addresses["kpi"] = probe.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        addresses["kpi"] = Kpi.Address;
         return addresses;
     }
 

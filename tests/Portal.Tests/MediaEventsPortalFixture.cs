@@ -14,8 +14,7 @@ public sealed class MediaEventsPortalFixture : PortalFixture
     {
         var addresses = await base.ServiceAddressesAsync();
         MediaEvents = await Bed.StartServiceAsync<MediaEventsService>("mediadb", realHttp: true);
-        using var probe = MediaEvents.CreateClient();
-        addresses["mediaevents"] = probe.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        addresses["mediaevents"] = MediaEvents.Address;
         return addresses;
     }
 

@@ -15,8 +15,7 @@ public sealed class SurveysPortalFixture : PortalFixture
     {
         var addresses = await base.ServiceAddressesAsync();
         Surveys = await Bed.StartServiceAsync<SurveysService>("surveysdb", new Dictionary<string, string?>(), realHttp: true);
-        using var probe = Surveys.CreateClient();
-        addresses["surveys"] = probe.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        addresses["surveys"] = Surveys.Address;
         return addresses;
     }
 

@@ -24,21 +24,15 @@ public sealed class WholePlatformPortalFixture : PortalFixture
         var addresses = await base.ServiceAddressesAsync();
         Surveys = await Bed.StartServiceAsync<SurveysService>("surveysdb", realHttp: true);
         MediaEvents = await Bed.StartServiceAsync<MediaEventsService>("mediadb", realHttp: true);
-        addresses["surveys"] = Address(Surveys);
-        addresses["mediaevents"] = Address(MediaEvents);
+        addresses["surveys"] = Surveys.Address;
+        addresses["mediaevents"] = MediaEvents.Address;
         Kpi = await Bed.StartServiceAsync<KpiService>("kpidb", new Dictionary<string, string?>
         {
             ["services:surveys:http:0"] = addresses["surveys"],
             ["services:mediaevents:http:0"] = addresses["mediaevents"],
         }, realHttp: true);
-        addresses["kpi"] = Address(Kpi);
+        addresses["kpi"] = Kpi.Address;
         return addresses;
-    }
-
-    private static string Address<T>(ServiceHost<T> host) where T : class
-    {
-        using var probe = host.CreateClient();
-        return probe.BaseAddress!.GetLeftPart(UriPartial.Authority);
     }
 
     /// <summary>Logs a media event straight through the service, as the communications unit would.</summary>

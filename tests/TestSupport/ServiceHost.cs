@@ -24,6 +24,16 @@ public sealed class ServiceHost<TEntry>(IDictionary<string, string?> settings, S
             services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
     }
 
+    /// <summary>Where a service started with real HTTP listens (<c>http://127.0.0.1:port</c>), as another service would be told.</summary>
+    public string Address
+    {
+        get
+        {
+            using var probe = CreateClient();
+            return probe.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        }
+    }
+
     public async Task WaitUntilHealthyAsync(TimeSpan? timeout = null)
     {
         using var client = CreateClient();

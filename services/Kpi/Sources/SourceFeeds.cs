@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.Kpi.Catalogue;
 
 namespace StrategyPlatform.Kpi.Sources;
 
@@ -22,8 +21,6 @@ public sealed class SourceFeeds(IHttpClientFactory clients)
     public const string Surveys = "surveys";
     public const string MediaEvents = "mediaevents";
     private const int PageSize = 1000;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public Task<IReadOnlyList<SurveyResponseSubmitted>> SurveyResponsesAsync(string authorization, CancellationToken ct) =>
         ReadAllAsync<SurveyResponseFactsPage, SurveyResponseSubmitted>(Surveys, "api/surveys/response-facts", p => (p.Items, p.NextAfterId), authorization, ct);
@@ -69,7 +66,7 @@ public sealed class SourceFeeds(IHttpClientFactory clients)
             {
                 throw new SourceUnavailableException(source, $"GET {path} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
-            return await response.Content.ReadFromJsonAsync<T>(Json, ct)
+            return await response.Content.ReadFromJsonAsync<T>(KpiJson.Options, ct)
                 ?? throw new SourceUnavailableException(source, $"GET {path} answered an empty body.");
         }
     }

@@ -9,7 +9,21 @@ namespace StrategyPlatform.Surveys.Answering;
 /// <summary>A link token resolved to its survey, or the reason it cannot be answered.</summary>
 public sealed record AnswerLink(SurveyRecord Survey, SurveyDefinition Definition, RespondentCategory? OrganisationCategory)
 {
-    public static async Task<(AnswerLink? Link, LinkProblem? Problem)> ResolveAsync(NpgsqlConnection connection, byte[] tokenHash, TimeProvider clock, CancellationToken ct)
+    /// <summary>The link a request carries; a token of the wrong shape is unknown without a query.</summary>
+    /// <returns>Also the token's hash, by which drafts and the invitation are found.</returns>
+    public static async Task<(AnswerLink? Link, LinkProblem? Problem, byte[] TokenHash)> ResolveAsync(
+        NpgsqlConnection connection, string token, TimeProvider clock, CancellationToken ct)
+    {
+        if (!LinkTokens.LooksValid(token))
+        {
+            return (null, LinkProblem.Unknown, []);
+        }
+        var hash = LinkTokens.Hash(token);
+        var (link, problem) = await ResolveAsync(connection, hash, clock, ct);
+        return (link, problem, hash);
+    }
+
+    private static async Task<(AnswerLink? Link, LinkProblem? Problem)> ResolveAsync(NpgsqlConnection connection, byte[] tokenHash, TimeProvider clock, CancellationToken ct)
     {
         var invitations = await connection.QueryAsync<(Guid SurveyId, bool Used, string Category)>(new CommandDefinition("""
             SELECT i.survey_id, i.used, o.category FROM invitations i JOIN partner_organisations o ON o.id = i.organisation_id

@@ -32,13 +32,8 @@ public static class AnsweringApi
 
     public static async Task<Results<Ok<AnswerForm>, ProblemHttpResult>> GetForm(string token, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
-        if (!LinkTokens.LooksValid(token))
-        {
-            return LinkProblems.Result(LinkProblem.Unknown);
-        }
         await using var connection = await db.OpenConnectionAsync(ct);
-        var hash = LinkTokens.Hash(token);
-        var (link, problem) = await AnswerLink.ResolveAsync(connection, hash, clock, ct);
+        var (link, problem, hash) = await AnswerLink.ResolveAsync(connection, token, clock, ct);
         if (link is null)
         {
             return LinkProblems.Result(problem!.Value);
@@ -52,13 +47,8 @@ public static class AnsweringApi
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> SaveDraft(
         string token, AnswerSheet sheet, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
-        if (!LinkTokens.LooksValid(token))
-        {
-            return LinkProblems.Result(LinkProblem.Unknown);
-        }
         await using var connection = await db.OpenConnectionAsync(ct);
-        var hash = LinkTokens.Hash(token);
-        var (link, problem) = await AnswerLink.ResolveAsync(connection, hash, clock, ct);
+        var (link, problem, hash) = await AnswerLink.ResolveAsync(connection, token, clock, ct);
         if (link is null)
         {
             return LinkProblems.Result(problem!.Value);
@@ -87,13 +77,8 @@ public static class AnsweringApi
     public static async Task<Results<Created<Submitted>, ProblemHttpResult, ValidationProblem>> Submit(
         string token, AnswerSheet sheet, NpgsqlDataSource db, ResponseWriter writer, TimeProvider clock, CancellationToken ct)
     {
-        if (!LinkTokens.LooksValid(token))
-        {
-            return LinkProblems.Result(LinkProblem.Unknown);
-        }
         await using var connection = await db.OpenConnectionAsync(ct);
-        var hash = LinkTokens.Hash(token);
-        var (link, problem) = await AnswerLink.ResolveAsync(connection, hash, clock, ct);
+        var (link, problem, hash) = await AnswerLink.ResolveAsync(connection, token, clock, ct);
         if (link is null)
         {
             return LinkProblems.Result(problem!.Value);
