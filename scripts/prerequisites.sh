@@ -15,17 +15,17 @@ if ! command -v apt-get >/dev/null 2>&1; then
   echo "Missing: ${want[*]}. Install them with your system's package manager (this script knows apt only)." >&2
   exit 1
 fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+# As root (CI) run the command as it is; otherwise through sudo, keeping DEBIAN_FRONTEND.
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo -E "$@"; fi; }
 
 echo "Installing ${want[*]} ..."
 # The packages' own system services are not wanted (the AppHost and the tests run their own
 # servers on their own ports): a temporary policy-rc.d keeps apt from starting them.
 if [ ! -e /usr/sbin/policy-rc.d ]; then
-  $sudo sh -c 'printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d'
-  trap '$sudo rm -f /usr/sbin/policy-rc.d' EXIT
+  as_root sh -c 'printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d'
+  trap 'as_root rm -f /usr/sbin/policy-rc.d' EXIT
 fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo -E apt-get install -y -qq "${want[@]}" >/dev/null
+as_root apt-get update -qq
+as_root apt-get install -y -qq "${want[@]}" >/dev/null
 echo "Installed ${want[*]}."
