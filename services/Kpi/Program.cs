@@ -10,7 +10,7 @@ app.UseServiceDefaults();
 app.MapDefaultOpenApi();
 app.MapSurveyCountsApi();
 app.MapIndicatorsApi();
-app.MapCountedSurveysApi();
+app.MapCountedApi();
 app.MapMeasurementsApi();
 app.MapYearsApi();
 app.MapActivitiesApi();

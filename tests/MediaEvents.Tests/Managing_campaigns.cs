@@ -60,7 +60,7 @@ public sealed class Managing_campaigns(MediaEventsHost host) : IClassFixture<Med
     {
         var document = await host.Service.CreateClient().GetStringAsync("/openapi/v1.json");
 
-        Assert.Contains("/api/media-events/overview/{year}", document);
+        Assert.Contains("/api/media-events/rules", document);
         Assert.Contains("/api/media-events/import", document);
     }
 }

@@ -3,7 +3,10 @@ using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StrategyPlatform.Kpi.Catalogue;
+using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.Kpi.Status;
+using StrategyPlatform.Kpi.Values;
+using StrategyPlatform.ServiceDefaults.Authentication;
 
 namespace StrategyPlatform.Kpi.Apis;
 
@@ -22,7 +25,7 @@ public static class DefinitionEdits
     {
         await using var connection = await services.Db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await StatusPublisher.LockAsync(tx, [number], ct);
+        await IndicatorWriteLock.TakeAsync(tx, [number], ct);
         var current = await connection.QuerySingleOrDefaultAsync<CurrentRow>(
             "SELECT definition::text AS Definition, version FROM indicators WHERE number = @number", new { number }, tx);
         if (current is not { } row)
@@ -36,15 +39,23 @@ public static class DefinitionEdits
         }
         var version = row.Version + 1;
         var json = KpiJson.Serialize(change.Definition);
-        var by = user.UserId() ?? "unknown";
+        var by = Actor.From(user);
         var now = services.Clock.GetUtcNow();
         await connection.ExecuteAsync("""
-            UPDATE indicators SET definition = @json::jsonb, version = @version, changed_at = @now, changed_by = @by WHERE number = @number;
-            INSERT INTO indicator_versions (number, version, definition, changed_at, changed_by, reason)
-            VALUES (@number, @version, @json::jsonb, @now, @by, @Reason);
-            """, new { number, json, version, now, by, change.Reason }, tx);
-        // A new target or baseline can move the status without any value changing.
-        await services.Statuses.PublishAsync(tx, [number], [], ct);
+            UPDATE indicators SET definition = @json::jsonb, version = @version, changed_at = @now, changed_by = @ById WHERE number = @number;
+            INSERT INTO indicator_versions (number, version, definition, changed_at, changed_by, changed_by_name, reason)
+            VALUES (@number, @version, @json::jsonb, @now, @ById, @ByName, @Reason);
+            """, new { number, json, version, now, ById = by.Id, ByName = by.Name, change.Reason }, tx);
+        if (ComputedIndicators.IsComputed(number))
+        {
+            // A computed value can depend on the definition (indicator 14 counts the months with at least N): recount every year.
+            await services.Computed.UpdateAsync(tx, [number], [.. await ComputedIndicators.YearsAsync(tx, number, ct)], ct);
+        }
+        else
+        {
+            // A new target or baseline can move the status without any value changing.
+            await services.Statuses.PublishAsync(tx, [number], [], ct);
+        }
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new DefinitionChanged(number, version));
     }

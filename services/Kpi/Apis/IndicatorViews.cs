@@ -17,20 +17,20 @@ public sealed record IndicatorSummary(
     LocalizedText Result, LocalizedText Indicator, Baseline? Baseline, LocalizedText? BaselineNote, int? FirstMeasuredYear,
     TargetRule Target, int TargetYear, LocalizedText TargetText, LocalizedText DataSource,
     IReadOnlyList<string> ResponsibleUnits, LocalizedText? ResponsibleNote, MeasurementFrequency Frequency, ValueOrigin Origin,
-    int Version, YearStatusView Current, IReadOnlyList<YearStatusView> Years, IReadOnlyList<SeriesPoint> Sparkline);
+    int Version, YearStatusView Current, IReadOnlyList<YearStatusView> Years, IReadOnlyList<SeriesPoint> Sparkline, bool Accumulates);
 
 public static class IndicatorViews
 {
-    public static IndicatorSummary Summary(KpiSnapshot snapshot, CatalogueEntry entry, DateTimeOffset now)
+    public static IndicatorSummary Summary(KpiSnapshot snapshot, CatalogueEntry entry)
     {
         var d = entry.Definition;
         var values = snapshot.ValuesOf(d.Number);
-        var years = StatusYears.All.Select(y => Year(snapshot, d, y)).ToList();
-        var thisYear = Math.Clamp(now.Year, StatusYears.First, StatusYears.Last);
+        var years = StrategyYears.All.Select(y => Year(snapshot, d, y)).ToList();
+        var thisYear = StrategyYears.Clamp(snapshot.Clock.CurrentYear);
         var current = years.LastOrDefault(y => y.Value is not null) ?? years.Single(y => y.Year == thisYear);
         return new IndicatorSummary(d.Number, d.Priority, d.Goals, d.IsKey, d.Unit, d.Result, d.Indicator, d.Baseline, d.BaselineNote,
             d.FirstMeasuredYear, d.Target, d.TargetYear, TargetText.Of(d), d.DataSource, d.ResponsibleUnits, d.ResponsibleNote,
-            d.Frequency, d.Origin, entry.Version, current, years, Series(d, values));
+            d.Frequency, d.Origin, entry.Version, current, years, Series(d, values), d.Accumulates);
     }
 
     public static YearStatusView Year(KpiSnapshot snapshot, IndicatorDefinition d, int year)
@@ -47,10 +47,10 @@ public static class IndicatorViews
     /// <summary>From the baseline year (or the first measured year) to the strategy's last year, for the tile's sparkline.</summary>
     public static IReadOnlyList<SeriesPoint> Series(IndicatorDefinition d, IReadOnlyDictionary<int, YearValue> values)
     {
-        var first = new[] { d.Baseline?.Year, d.FirstMeasuredYear, values.Keys.DefaultIfEmpty(StatusYears.First).Min(), StatusYears.First }.OfType<int>().Min();
+        var first = new[] { d.Baseline?.Year, d.FirstMeasuredYear, values.Keys.DefaultIfEmpty(StrategyYears.First).Min(), StrategyYears.First }.OfType<int>().Min();
         var points = new List<SeriesPoint>();
         int? lastVersion = null;
-        for (var year = first; year <= StatusYears.Last; year++)
+        for (var year = first; year <= StrategyYears.Last; year++)
         {
             if (values.TryGetValue(year, out var v))
             {

@@ -1,15 +1,17 @@
 using Npgsql;
+using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.Kpi.Status;
 using StrategyPlatform.Kpi.Values;
 
 namespace StrategyPlatform.Kpi.Apis;
 
 /// <summary>What the KPI handlers need, bundled so each handler takes one <c>[AsParameters]</c> argument.</summary>
-public sealed class KpiServices(NpgsqlDataSource db, TimeProvider clock, StatusPublisher statuses)
+public sealed class KpiServices(NpgsqlDataSource db, TimeProvider clock, StatusPublisher statuses, ComputedValues computed)
 {
     public NpgsqlDataSource Db => db;
     public TimeProvider Clock => clock;
     public StatusPublisher Statuses => statuses;
+    public ComputedValues Computed => computed;
 
     public async Task<KpiSnapshot> SnapshotAsync(CancellationToken ct)
     {

@@ -2,10 +2,12 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Apis;
 using StrategyPlatform.Kpi.Catalogue;
 using StrategyPlatform.Kpi.Status;
 using StrategyPlatform.Kpi.Values;
+using StrategyPlatform.Kpi.Years;
 using StrategyPlatform.ServiceDefaults.Authentication;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -23,7 +25,7 @@ public static class MeasurementsApi
 
     /// <param name="Reason">Required when the year already has a value (a correction) and always after the year is locked.</param>
     public sealed record EnterMeasurementRequest(
-        [Range(2023, 2027)] int Year,
+        [Range(StrategyYears.First, StrategyYears.Last)] int Year,
         [Required] decimal? Value,
         [MaxLength(4000)] string? Comment,
         [MaxLength(1000)] string? Source,
@@ -31,7 +33,7 @@ public static class MeasurementsApi
 
     public sealed record MeasurementEntered(Guid Id, string Number, int Year, decimal Value, bool IsCorrection, int DefinitionVersion);
 
-    public sealed record CommentaryRequest([Range(2023, 2027)] int Year, [Required, MinLength(1), MaxLength(4000)] string Comment);
+    public sealed record CommentaryRequest([Range(StrategyYears.First, StrategyYears.Last)] int Year, [Required, MinLength(1), MaxLength(4000)] string Comment);
 
     public static async Task<Results<Created<MeasurementEntered>, NotFound, ValidationProblem, ProblemHttpResult>> EnterMeasurement(
         string number, EnterMeasurementRequest request, ClaimsPrincipal user, KpiServices services, CancellationToken ct)
@@ -57,8 +59,8 @@ public static class MeasurementsApi
 
         await using var connection = await services.Db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await StatusPublisher.LockAsync(tx, [number], ct);
-        var locked = await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM year_locks WHERE year = @Year)", new { request.Year }, tx);
+        await IndicatorWriteLock.TakeAsync(tx, [number], ct);
+        var locked = await YearLocks.IsLockedAsync(tx, request.Year, ct);
         var existing = await connection.ExecuteScalarAsync<Guid?>(
             "SELECT id FROM measurements WHERE indicator_number = @number AND year = @Year AND superseded_at IS NULL", new { number, request.Year }, tx);
         if (locked && !user.IsInRole(StaffRoles.Administrator))
@@ -74,11 +76,12 @@ public static class MeasurementsApi
         }
         var now = services.Clock.GetUtcNow();
         var id = Guid.CreateVersion7();
+        var by = Actor.From(user);
         await connection.ExecuteAsync("""
             UPDATE measurements SET superseded_at = @now WHERE id = @existing;
-            INSERT INTO measurements (id, indicator_number, year, value, comment, source, entered_by, entered_at, correction_reason, definition_version)
-            VALUES (@id, @number, @Year, @Value, @Comment, @Source, @by, @now, @reason, (SELECT version FROM indicators WHERE number = @number));
-            """, new { id, existing, number, request.Year, request.Value, request.Comment, request.Source, by = user.UserId() ?? "unknown", now, reason = existing is null && !locked ? null : request.Reason }, tx);
+            INSERT INTO measurements (id, indicator_number, year, value, comment, source, entered_by, entered_by_name, entered_at, correction_reason, definition_version)
+            VALUES (@id, @number, @Year, @Value, @Comment, @Source, @ById, @ByName, @now, @reason, (SELECT version FROM indicators WHERE number = @number));
+            """, new { id, existing, number, request.Year, request.Value, request.Comment, request.Source, ById = by.Id, ByName = by.Name, now, reason = existing is null && !locked ? null : request.Reason }, tx);
         await services.Statuses.PublishAsync(tx, [number], [(number, request.Year)], ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/kpi/indicators/{number}", new MeasurementEntered(id, number, request.Year, request.Value!.Value, existing is not null, entry.Version));
@@ -100,9 +103,10 @@ public static class MeasurementsApi
             return Forbidden($"Commentary on indicator {number} is written by its responsible units or leadership.");
         }
         await using var connection = await services.Db.OpenConnectionAsync(ct);
+        var by = Actor.From(user);
         await connection.ExecuteAsync("""
-            INSERT INTO period_comments (id, indicator_number, year, comment, author, written_at) VALUES (@id, @number, @Year, @Comment, @by, @now)
-            """, new { id = Guid.CreateVersion7(), number, request.Year, request.Comment, by = user.UserId() ?? "unknown", now = services.Clock.GetUtcNow() });
+            INSERT INTO period_comments (id, indicator_number, year, comment, author, author_name, written_at) VALUES (@id, @number, @Year, @Comment, @ById, @ByName, @now)
+            """, new { id = Guid.CreateVersion7(), number, request.Year, request.Comment, ById = by.Id, ByName = by.Name, now = services.Clock.GetUtcNow() });
         return TypedResults.Created($"/api/kpi/indicators/{number}");
     }
 

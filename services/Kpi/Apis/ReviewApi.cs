@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Apis;
 using StrategyPlatform.Kpi.Reviews;
 using StrategyPlatform.ServiceDefaults.Authentication;
@@ -35,6 +36,6 @@ public static class ReviewApi
         return TypedResults.File(ReviewWorkbook.Write(report, lang ?? "lv"), Xlsx.ContentType, name);
     }
 
-    private static ValidationProblem? InvalidYear(int year) => year is >= 2024 and <= 2027 ? null
-        : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["The strategy's years are 2024–2027."] });
+    private static ValidationProblem? InvalidYear(int year) => StrategyYears.Contains(year) ? null
+        : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [$"The strategy's years are {StrategyYears.Range}."] });
 }

@@ -50,7 +50,7 @@ internal sealed class CatalogueSeeder(
                 VALUES (@Number, 1, @json::jsonb, @now, 'seed', 'Operational Strategy 2024–2027, table “Rādītāju ieviešana”');
                 INSERT INTO published_statuses (indicator_number, year, status)
                 SELECT @Number, y, @status FROM generate_series(@first, @last) y;
-                """, new { indicators[i].Number, json, now, status = nameof(KpiStatus.NoDataYet), first = StatusYears.First, last = StatusYears.Last }, tx);
+                """, new { indicators[i].Number, json, now, status = nameof(KpiStatus.NoDataYet), first = StrategyYears.First, last = StrategyYears.Last }, tx);
         }
         for (var i = 0; i < activities.Count; i++)
         {

@@ -44,9 +44,27 @@ public sealed record TargetRule(TargetRuleKind Kind, decimal? Value = null)
     public bool NeedsValue => Kind is TargetRuleKind.AtMost or TargetRuleKind.AtLeast or TargetRuleKind.AtLeastPerMonth;
 
     public bool NeedsBaseline => Kind is TargetRuleKind.NotBelowBaseline or TargetRuleKind.LowerThanBaseline or TargetRuleKind.HigherThanBaseline;
+
+    /// <summary>
+    /// A ceiling (the value must stay at most / below the reference) rather than a floor (at least /
+    /// above it). Decides which way an accumulating value's early verdict goes.
+    /// </summary>
+    public bool IsCeiling => Kind is TargetRuleKind.AtMost or TargetRuleKind.LowerThanBaseline;
+
+    /// <summary>
+    /// "At least N a month": N, as indicator 14 counts it and its status judges it. The catalogue's
+    /// validation requires the value for this rule; 1 only guards a definition stored without one.
+    /// </summary>
+    public int PerMonth => (int)Math.Ceiling(Value ?? 1m);
 }
 
 /// <summary>One indicator of the strategy's "Rādītāju ieviešana" table, as the catalogue holds it.</summary>
+/// <param name="Accumulates">
+/// The year's value can only grow as the year goes on: a count (events, tools, cars), a yearly
+/// turnover rate, the energy used so far. A running year's value of such a measure is projected to
+/// the full year, and once it is past a ceiling (or has reached a floor) the year's verdict is
+/// decided before the year ends. A share from a survey can move either way and is never projected.
+/// </param>
 public sealed record IndicatorDefinition(
     string Number,
     int Priority,
@@ -64,4 +82,5 @@ public sealed record IndicatorDefinition(
     IReadOnlyList<string> ResponsibleUnits,
     LocalizedText? ResponsibleNote,
     MeasurementFrequency Frequency,
-    ValueOrigin Origin);
+    ValueOrigin Origin,
+    bool Accumulates = false);

@@ -1,7 +1,7 @@
 using MassTransit;
 using Npgsql;
 using StrategyPlatform.Contracts;
-using StrategyPlatform.Kpi.Status;
+using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.Kpi.Values;
 using StrategyPlatform.ServiceDefaults.Messaging;
 
@@ -12,10 +12,10 @@ namespace StrategyPlatform.Kpi.Consumers;
 /// year) and 14 (achievement news per month). A message older than the version held is ignored,
 /// so revisions and withdrawals are followed exactly whatever order they arrive in.
 /// </summary>
-public sealed class MediaEventRecorder(IInbox inbox, ComputedValueUpdater updater)
+public sealed class MediaEventRecorder(IInbox inbox, ComputedValues computed)
     : IConsumer<MediaEventRecorded>, IConsumer<MediaEventRevised>, IConsumer<MediaEventWithdrawn>
 {
-    private static readonly string[] Indicators = [ComputedIndicators.ProactiveMediaEvents, ComputedIndicators.AchievementNews];
+    private static readonly string[] Indicators = [StrategyIndicators.ProactiveMediaEvents, StrategyIndicators.AchievementNews];
 
     public Task Consume(ConsumeContext<MediaEventRecorded> context) =>
         inbox.ProcessOnceAsync(context, this, (tx, ct) => ApplyAsync(tx, context.Message.MediaEventId, context.Message.Version, context.Message.Facts, ct));
@@ -29,11 +29,11 @@ public sealed class MediaEventRecorder(IInbox inbox, ComputedValueUpdater update
     /// <param name="facts">The event's state at this version; null when withdrawn (its last known date is kept so the right year is recomputed).</param>
     private async Task ApplyAsync(NpgsqlTransaction tx, Guid id, int version, MediaEventFacts? facts, CancellationToken ct)
     {
-        await StatusPublisher.LockAsync(tx, Indicators, ct);
+        await IndicatorWriteLock.TakeAsync(tx, Indicators, ct);
         var years = await Facts.RecordMediaEventAsync(tx, id, version, withdrawn: facts is null, facts, correctBefore: null, ct);
         if (years.Length > 0)
         {
-            await updater.UpdateAsync(tx, Indicators, years, ct);
+            await computed.UpdateAsync(tx, Indicators, years, ct);
         }
     }
 }

@@ -1,6 +1,6 @@
 using MassTransit;
 using StrategyPlatform.Contracts;
-using StrategyPlatform.Kpi.Status;
+using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.Kpi.Values;
 using StrategyPlatform.ServiceDefaults.Messaging;
 
@@ -10,17 +10,17 @@ namespace StrategyPlatform.Kpi.Consumers;
 /// Keeps each survey response's counted ratings as a fact (ratings 4–5 are positive: the top-2-box
 /// share) and moves indicator 16 (partner satisfaction) or 15 (campaign evaluation) of its year.
 /// </summary>
-public sealed class SurveyResponseRecorder(IInbox inbox, ComputedValueUpdater updater) : IConsumer<SurveyResponseSubmitted>
+public sealed class SurveyResponseRecorder(IInbox inbox, ComputedValues computed) : IConsumer<SurveyResponseSubmitted>
 {
     public Task Consume(ConsumeContext<SurveyResponseSubmitted> context) => inbox.ProcessOnceAsync(context, this, async (tx, ct) =>
     {
         var response = context.Message;
-        var number = ComputedIndicators.ForSurvey(response.SurveyKind);
-        await StatusPublisher.LockAsync(tx, [number], ct);
+        var number = StrategyIndicators.FedBy(response.SurveyKind);
+        await IndicatorWriteLock.TakeAsync(tx, [number], ct);
         var added = await Facts.RecordResponseAsync(tx, response, correctBefore: null, ct);
         if (added)
         {
-            await updater.UpdateAsync(tx, [number], [response.Year], ct);
+            await computed.UpdateAsync(tx, [number], [response.Year], ct);
         }
     });
 }

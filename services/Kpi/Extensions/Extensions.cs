@@ -1,5 +1,6 @@
 using StrategyPlatform.Kpi.Apis;
 using StrategyPlatform.Kpi.Catalogue;
+using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.Kpi.Consumers;
 using StrategyPlatform.Kpi.Sources;
 using StrategyPlatform.Kpi.Status;
@@ -23,7 +24,7 @@ internal static class Extensions
         });
 
         builder.Services.AddSingleton<StatusPublisher>();
-        builder.Services.AddSingleton<ComputedValueUpdater>();
+        builder.Services.AddSingleton<ComputedValues>();
         builder.Services.AddSingleton<KpiServices>();
         builder.Services.AddSingleton<Replay>();
         // The replay's sources, found as Aspire names them (services__surveys__http__0, services__mediaevents__http__0).

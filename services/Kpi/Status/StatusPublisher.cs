@@ -13,15 +13,6 @@ namespace StrategyPlatform.Kpi.Status;
 /// </summary>
 public sealed class StatusPublisher(NpgsqlDataSource db, IOutbox outbox, TimeProvider clock)
 {
-    /// <summary>
-    /// Takes the indicators' rows for update in catalogue order, so every writer of an indicator's
-    /// values (consumers, entry, replay) is serialised without deadlocks.
-    /// </summary>
-    public static Task LockAsync(NpgsqlTransaction tx, IEnumerable<string> numbers, CancellationToken ct) =>
-        tx.Connection!.ExecuteAsync(new CommandDefinition(
-            "SELECT 1 FROM (SELECT number FROM indicators WHERE number = ANY(@numbers) ORDER BY sort_order FOR UPDATE) locked",
-            new { numbers = numbers.ToArray() }, tx, cancellationToken: ct));
-
     public async Task PublishAsync(NpgsqlTransaction tx, IReadOnlyCollection<string> numbers, IReadOnlyCollection<(string Number, int Year)> valuesChanged, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -34,7 +25,7 @@ public sealed class StatusPublisher(NpgsqlDataSource db, IOutbox outbox, TimePro
         foreach (var number in numbers)
         {
             var values = snapshot.ValuesOf(number);
-            foreach (var year in StatusYears.All.Union(valuesChanged.Where(c => c.Number == number).Select(c => c.Year)).Order())
+            foreach (var year in StrategyYears.All.Union(valuesChanged.Where(c => c.Number == number).Select(c => c.Year)).Order())
             {
                 var status = snapshot.StatusOf(number, year);
                 var value = values.TryGetValue(year, out var v) ? v.Value : (decimal?)null;
@@ -42,7 +33,7 @@ public sealed class StatusPublisher(NpgsqlDataSource db, IOutbox outbox, TimePro
                 {
                     await outbox.AddAsync(tx, new IndicatorValueChanged(number, year, value, status, now), number, ct);
                 }
-                if (!StatusYears.All.Contains(year))
+                if (!StrategyYears.All.Contains(year))
                 {
                     continue;
                 }
@@ -60,14 +51,20 @@ public sealed class StatusPublisher(NpgsqlDataSource db, IOutbox outbox, TimePro
         }
     }
 
-    /// <summary>Re-judges every indicator (after start-up, a lock or a definition change): a year may have ended meanwhile.</summary>
+    /// <summary>Re-judges every indicator on the caller's transaction (a lock, an unlock): takes every indicator's write lock.</summary>
+    public async Task RefreshAllAsync(NpgsqlTransaction tx, CancellationToken ct)
+    {
+        await IndicatorWriteLock.TakeAllAsync(tx, ct);
+        var numbers = (await tx.Connection!.QueryAsync<string>(new CommandDefinition("SELECT number FROM indicators", transaction: tx, cancellationToken: ct))).ToList();
+        await PublishAsync(tx, numbers, [], ct);
+    }
+
+    /// <summary>Re-judges every indicator in a transaction of its own (at start-up: a year may have ended while the service was down).</summary>
     public async Task RefreshAllAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var numbers = (await connection.QueryAsync<string>(new CommandDefinition("SELECT number FROM indicators", transaction: tx, cancellationToken: ct))).ToList();
-        await LockAsync(tx, numbers, ct);
-        await PublishAsync(tx, numbers, [], ct);
+        await RefreshAllAsync(tx, ct);
         await tx.CommitAsync(ct);
     }
 }

@@ -1,23 +1,25 @@
+using StrategyPlatform.Contracts;
+
 namespace StrategyPlatform.Kpi.Status;
 
 /// <summary>
-/// Where "now" stands for judging a year: a year is complete once it has ended in Latvian time or
-/// once it is locked after the monitoring group's review; before that its value is provisional.
+/// Where "now" stands for judging a year, in Latvian time: a year is complete once it has ended;
+/// before that its value is provisional and only the months that have ended are judged. A lock
+/// (after the monitoring group's review) makes values final for corrections, and is only taken
+/// once a year has ended (see <c>Years/YearLocks</c>), so it never cuts a year short.
 /// </summary>
 public sealed class YearClock(DateTimeOffset utcNow, IReadOnlySet<int> lockedYears)
 {
-    private static readonly TimeZoneInfo Riga = TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga");
+    private readonly DateTime local = LatvianTime.Local(utcNow);
 
-    private readonly DateTime local = TimeZoneInfo.ConvertTime(utcNow, Riga).DateTime;
+    public int CurrentYear => local.Year;
 
     public bool IsLocked(int year) => lockedYears.Contains(year);
 
-    public bool IsComplete(int year) => year < local.Year || lockedYears.Contains(year);
+    public bool IsComplete(int year) => year < local.Year;
 
-    public bool HasStarted(int year) => year <= local.Year;
-
-    /// <summary>Share of the year elapsed (0–1]: 1 for a complete year.</summary>
-    public decimal ElapsedShare(int year) => IsComplete(year) || year < local.Year ? 1m
+    /// <summary>Share of the year elapsed (0–1]: 1 for a complete year, 0 for one not begun.</summary>
+    public decimal ElapsedShare(int year) => IsComplete(year) ? 1m
         : year > local.Year ? 0m
         : (decimal)local.DayOfYear / (DateTime.IsLeapYear(year) ? 366 : 365);
 

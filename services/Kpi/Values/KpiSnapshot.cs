@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Catalogue;
+using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.Kpi.Status;
 
 namespace StrategyPlatform.Kpi.Values;
@@ -45,25 +46,17 @@ public sealed class KpiSnapshot
         var values = entered.Where(m => origins.GetValueOrDefault(m.Number) == ValueOrigin.Entered)
             .Select(m => (m.Number, Value: new YearValue(m.Year, m.Value, ValueOrigin.Entered, m.DefinitionVersion)))
             .Concat(computed.Where(c => origins.GetValueOrDefault(c.Number) == ValueOrigin.Computed)
-                .Select(c => (c.Number, Value: new YearValue(c.Year, c.Value, ValueOrigin.Computed, c.DefinitionVersion,
+                .Select(c => (c.Number, Value: new YearValue(c.Year, c.Value!.Value, ValueOrigin.Computed, c.DefinitionVersion,
                     c.Counted, c.Positive, c.Responses, c.CiLow, c.CiHigh, c.Monthly))))
             .GroupBy(x => x.Number)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, YearValue>)g.ToDictionary(x => x.Value.Year, x => x.Value));
         return new KpiSnapshot { Catalogue = catalogue, Values = values, Clock = new YearClock(now, locked) };
     }
 
-    // A class with setters, not a positional record: Dapper cannot match an int[] column to a constructor parameter.
-    private sealed class ComputedRow
+    private sealed class ComputedRow : ComputedValue
     {
         public string Number { get; set; } = "";
         public int Year { get; set; }
-        public decimal Value { get; set; }
-        public int? Positive { get; set; }
-        public int? Counted { get; set; }
-        public int? Responses { get; set; }
-        public decimal? CiLow { get; set; }
-        public decimal? CiHigh { get; set; }
-        public int[]? Monthly { get; set; }
         public int DefinitionVersion { get; set; }
     }
 }

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 using StrategyPlatform.Contracts;
-using StrategyPlatform.Kpi.Consumers;
+using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.Kpi.Sources;
 using StrategyPlatform.Kpi.Status;
 
@@ -52,7 +52,7 @@ public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses, Source
         }
 
         await using var tx = await connection.BeginTransactionAsync(ct);
-        await StatusPublisher.LockAsync(tx, ComputedIndicators.All, ct);
+        await IndicatorWriteLock.TakeAsync(tx, ComputedIndicators.All, ct);
         var live = await ValuesAsync(tx, ct);
         SourceFacts? sources = null;
         if (read is var (startedAt, responsesRead, eventsRead))
@@ -68,10 +68,9 @@ public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses, Source
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM computed_values", transaction: tx, cancellationToken: ct));
         foreach (var number in ComputedIndicators.All)
         {
-            var perMonth = await ComputedValueUpdater.PerMonthTargetAsync(tx, number, ct);
             foreach (var year in years[number])
             {
-                await ComputedIndicators.RecomputeAsync(tx, number, year, perMonth, ct);
+                await ComputedIndicators.RecomputeAsync(tx, number, year, ct);
             }
         }
         var rebuilt = await ValuesAsync(tx, ct);

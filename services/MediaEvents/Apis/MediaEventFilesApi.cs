@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using StrategyPlatform.Contracts;
 using StrategyPlatform.MediaEvents.Events;
 using StrategyPlatform.MediaEvents.Files;
 using StrategyPlatform.ServiceDefaults.Authentication;

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.MediaEvents.Events;
-using StrategyPlatform.MediaEvents.Overview;
 using StrategyPlatform.ServiceDefaults.Authentication;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -17,14 +16,13 @@ public static class MediaEventsApi
         api.MapGet("", ListEvents);
         api.MapGet("{id:guid}", GetEvent);
         api.MapGet("calendar/{year:int}/{month:int}", Calendar);
-        api.MapGet("overview/{year:int}", YearOverview);
-        api.MapGet("rules", Rules);
         api.MapPost("", CreateEvent).RequireAuthorization(StaffPolicies.ManageMediaEvents);
         api.MapPut("{id:guid}", UpdateEvent).RequireAuthorization(StaffPolicies.ManageMediaEvents);
         api.MapPost("{id:guid}/withdraw", WithdrawEvent).RequireAuthorization(StaffPolicies.ManageMediaEvents);
         app.MapCampaignsApi();
         app.MapMediaEventFilesApi();
         app.MapFactsFeedApi();
+        app.MapCountingRuleApi();
         return app;
     }
 
@@ -48,27 +46,6 @@ public static class MediaEventsApi
         year is < 2000 or > 2100 || month is < 1 or > 12
             ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["Give a year from 2000 to 2100 and a month from 1 to 12."] })
             : TypedResults.Ok(await MediaEventQueries.MonthAsync(db, year, month, ct));
-
-    public static async Task<Results<Ok<YearOverview>, ValidationProblem>> YearOverview(
-        int year, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
-        year is < 2000 or > 2100
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Give a year from 2000 to 2100."] })
-            : TypedResults.Ok(await MonthlyOverview.ForYearAsync(db, year, LatvianTime.Today(clock), ct));
-
-    public sealed record CountingRules(
-        IReadOnlyList<MediaEventType> ProactiveTypes,
-        IReadOnlyList<MediaEventType> NotProactiveTypes,
-        MediaEventType AchievementType,
-        int MonthlyAchievementNewsTarget,
-        int ProactiveBaseline2023);
-
-    /// <summary>How indicators 13 and 14 count, so the page shows the rule instead of restating it.</summary>
-    public static Ok<CountingRules> Rules() => TypedResults.Ok(new CountingRules(
-        [.. Enum.GetValues<MediaEventType>().Where(ProactiveRule.CountsAsProactive)],
-        [.. Enum.GetValues<MediaEventType>().Where(t => !ProactiveRule.CountsAsProactive(t))],
-        MediaEventType.AchievementNews,
-        Indicators.MonthlyAchievementNewsTarget,
-        Indicators.ProactiveBaseline2023));
 
     public static async Task<Results<Created<MediaEventDto>, ValidationProblem>> CreateEvent(
         MediaEventInput input, ClaimsPrincipal user, MediaEventWriter writer, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dapper;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.MediaEvents.Counting;
 
 namespace StrategyPlatform.MediaEvents.Events;
 
@@ -12,6 +13,7 @@ namespace StrategyPlatform.MediaEvents.Events;
 /// <param name="To">Last day (Latvian time), inclusive.</param>
 /// <param name="Spokesperson">Part of the spokesperson's name, any case.</param>
 /// <param name="Q">Words to find in the title or summary; each word matches as a prefix, so "ministr" finds "ministrs" and "ministrija".</param>
+/// <param name="CountsFor">13 or 14: only the events that count for that indicator, by <see cref="CountingRule"/>.</param>
 /// <param name="Sort">date, title, type, reach, tone, spokesperson, campaign or updated.</param>
 public sealed record MediaEventFilter(
     DateOnly? From = null,
@@ -23,6 +25,7 @@ public sealed record MediaEventFilter(
     SpokespersonLevel? SpokespersonLevel = null,
     CoverageTone? Tone = null,
     bool IncludeWithdrawn = false,
+    string? CountsFor = null,
     string? Q = null,
     string? Sort = null,
     bool Desc = true,
@@ -45,6 +48,7 @@ public sealed record MediaEventFilter(
         if (From > To) { errors["to"] = ["The period cannot end before it starts."]; }
         if (Goal is < 1 or > 10) { errors["goal"] = ["The goal must be one of the strategy's goals 1–10."]; }
         if (Sort is not null && !SortColumns.ContainsKey(Sort)) { errors["sort"] = [$"Sort by one of: {string.Join(", ", SortColumns.Keys)}."]; }
+        if (CountsFor is not (null or StrategyIndicators.ProactiveMediaEvents or StrategyIndicators.AchievementNews)) { errors["countsFor"] = ["Media events count for indicator 13 or 14."]; }
         return errors;
     }
 
@@ -67,6 +71,7 @@ public sealed record MediaEventFilter(
         if (!string.IsNullOrWhiteSpace(Spokesperson)) { Add("e.spokesperson_name ILIKE @spokesperson", "spokesperson", $"%{EscapeLike(Spokesperson.Trim())}%"); }
         if (SpokespersonLevel is { } level) { Add("e.spokesperson_level = @level", "level", level.ToString()); }
         if (Tone is { } tone) { Add("e.tone = @tone", "tone", tone.ToString()); }
+        if (CountsFor is { } indicator) { Add(CountingRule.SqlCondition(indicator), "countedTypes", CountingRule.CountedTypeNames.ToArray()); }
         if (PrefixQuery(Q) is { } query) { Add("e.search @@ to_tsquery('simple', @query)", "query", query); }
         return (conditions.Count == 0 ? "" : "WHERE " + string.Join(" AND ", conditions), parameters);
     }

@@ -1,4 +1,5 @@
 using StrategyPlatform.Contracts;
+using StrategyPlatform.MediaEvents.Counting;
 
 namespace StrategyPlatform.MediaEvents.Events;
 
@@ -54,7 +55,9 @@ internal sealed class MediaEventRow
     public MediaEventDto ToDto() => new(
         Id, Version, Utc(StartsAt), EndsAt is { } end ? Utc(end) : null, Date, Type, Title, Summary, Goals, Priorities,
         CampaignId, CampaignName, SpokespersonName, SpokespersonLevel, Outlets, EstimatedReach, Tone, CoverageLinks, Language,
-        CommunicatesAchievement, ProactiveRule.CountsAsProactive(Type), ProactiveRule.CountsAsAchievement(Type, CommunicatesAchievement),
+        // A withdrawn event counts for nothing, whatever its type.
+        CommunicatesAchievement, WithdrawnAt is null && CountingRule.CountsForIndicator13(Type),
+        WithdrawnAt is null && CountingRule.CountsForIndicator14(Type, CommunicatesAchievement),
         WithdrawnAt is { } withdrawn ? Utc(withdrawn) : null, WithdrawnReason, WithdrawnBy, CreatedBy, Utc(CreatedAt), UpdatedBy, Utc(UpdatedAt));
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

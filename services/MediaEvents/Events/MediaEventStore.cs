@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using StrategyPlatform.ServiceDefaults.Authentication;
 
 namespace StrategyPlatform.MediaEvents.Events;
 

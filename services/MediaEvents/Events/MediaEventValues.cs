@@ -1,5 +1,6 @@
 using System.Globalization;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.MediaEvents.Counting;
 
 namespace StrategyPlatform.MediaEvents.Events;
 
@@ -27,7 +28,7 @@ public sealed record MediaEventValues(
     /// both come here, so a replay cannot count differently from the live messages.
     /// </summary>
     public MediaEventFacts FactsOn(DateOnly date) => new(
-        date, Type, ProactiveRule.CountsAsProactive(Type), ProactiveRule.CountsAsAchievement(Type, CommunicatesAchievement), Goals, CampaignId);
+        date, Type, CountingRule.CountsForIndicator13(Type), CountingRule.CountsForIndicator14(Type, CommunicatesAchievement), Goals, CampaignId);
 
     /// <summary>What changed from <paramref name="before"/> to this, field by field, as the history shows it.</summary>
     public IReadOnlyList<HistoryChange> ChangesSince(MediaEventValues before)
@@ -56,7 +57,7 @@ public sealed record MediaEventValues(
         Compare("language", before.Language, Language);
         Compare("communicatesAchievement", Format(before.CommunicatesAchievement), Format(CommunicatesAchievement));
         // Derived, but it is what indicator 13 sees, so the history says when it flipped.
-        Compare("countsAsProactive", Format(ProactiveRule.CountsAsProactive(before.Type)), Format(ProactiveRule.CountsAsProactive(Type)));
+        Compare("countsAsProactive", Format(CountingRule.CountsForIndicator13(before.Type)), Format(CountingRule.CountsForIndicator13(Type)));
         return changes;
     }
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.ServiceDefaults.Messaging;
 
 namespace StrategyPlatform.MediaEvents.Events;

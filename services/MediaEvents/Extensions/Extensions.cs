@@ -1,3 +1,4 @@
+using StrategyPlatform.MediaEvents.Counting;
 using StrategyPlatform.MediaEvents.Events;
 using StrategyPlatform.MediaEvents.Files;
 
@@ -14,5 +15,9 @@ internal static class Extensions
         builder.AddMessaging();
         builder.Services.AddSingleton<MediaEventWriter>();
         builder.Services.AddSingleton<MediaEventImport>();
+        // A new counting rule is applied once the schema exists; readiness waits for it.
+        builder.Services.AddSingleton<CountingRuleChange>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CountingRuleChange>());
+        builder.Services.AddHealthChecks().AddCheck<CountingRuleChange>("counting-rule", tags: ["ready"]);
     }
 }

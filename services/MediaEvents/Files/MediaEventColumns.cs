@@ -1,3 +1,4 @@
+using StrategyPlatform.Contracts;
 using StrategyPlatform.MediaEvents.Events;
 
 namespace StrategyPlatform.MediaEvents.Files;

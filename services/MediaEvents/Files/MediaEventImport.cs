@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using StrategyPlatform.MediaEvents.Events;
+using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.ServiceDefaults.Files;
 
 namespace StrategyPlatform.MediaEvents.Files;

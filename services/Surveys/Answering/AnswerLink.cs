@@ -45,7 +45,7 @@ public sealed record AnswerLink(SurveyRecord Survey, SurveyDefinition Definition
     public static async Task<(AnswerLink? Link, LinkProblem? Problem)> ForSurveyAsync(
         NpgsqlConnection connection, SurveyRecord survey, RespondentCategory? category, TimeProvider clock, CancellationToken ct)
     {
-        if (Availability(survey, SurveyStore.Today(clock)) is { } problem)
+        if (Availability(survey, LatvianTime.Today(clock)) is { } problem)
         {
             return (null, problem);
         }

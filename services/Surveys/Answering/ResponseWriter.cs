@@ -19,7 +19,7 @@ public sealed class ResponseWriter(IOutbox outbox, TimeProvider clock)
     {
         var answers = AnswerValidator.Normalise(definition, sheet.Answers);
         var responseId = Guid.NewGuid();
-        var today = SurveyStore.Today(clock);
+        var today = LatvianTime.Today(clock);
         await tx.Connection!.ExecuteAsync(new CommandDefinition("""
             INSERT INTO responses (id, survey_id, survey_version, respondent_category, answers, submitted_on)
             VALUES (@responseId, @surveyId, @version, @category, @answers::jsonb, @today::date)

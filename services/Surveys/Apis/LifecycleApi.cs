@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using StrategyPlatform.Contracts;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.Surveys.Invitations;
 using StrategyPlatform.Surveys.Model;
@@ -31,7 +32,7 @@ public static class LifecycleApi
     public static async Task<Results<Ok<Opened>, NotFound, ValidationProblem, ProblemHttpResult>> Open(
         Guid id, OpenInput input, NpgsqlDataSource db, InvitationIssuer issuer, TimeProvider clock, IConfiguration configuration, CancellationToken ct)
     {
-        if (input.ClosesOn < input.OpensOn || input.ClosesOn < SurveyStore.Today(clock))
+        if (input.ClosesOn < input.OpensOn || input.ClosesOn < LatvianTime.Today(clock))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesOn"] = ["The closing date must be today or later, and not before the opening date."] });
         }

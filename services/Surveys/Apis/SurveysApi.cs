@@ -52,7 +52,7 @@ public static class SurveysApi
 
     public static Ok<SurveyInput> GetTemplate(TimeProvider clock)
     {
-        var year = SurveyStore.Today(clock).Year;
+        var year = LatvianTime.Today(clock).Year;
         return TypedResults.Ok(new SurveyInput(SurveyKind.PartnerSatisfaction, year, null,
             PartnerSatisfactionTemplate.Title(year), PartnerSatisfactionTemplate.Introduction, PartnerSatisfactionTemplate.Definition()));
     }

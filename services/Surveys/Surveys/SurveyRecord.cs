@@ -38,5 +38,5 @@ public sealed class SurveyRecord
     public LocalizedText Introduction => new(IntroLv, IntroEn);
 
     /// <summary>The strategy indicator this survey's counted answers feed.</summary>
-    public string Indicator => SurveyKind == SurveyKind.PartnerSatisfaction ? "16" : "15";
+    public string Indicator => StrategyIndicators.FedBy(SurveyKind);
 }

@@ -22,9 +22,4 @@ public static class SurveyStore
     /// <summary>The definition responses are validated and counted against: the frozen version once opened, the draft before.</summary>
     public static async Task<SurveyDefinition> EffectiveDefinitionAsync(NpgsqlConnection connection, SurveyRecord survey, CancellationToken ct) =>
         survey.CurrentVersion is { } v ? (await VersionAsync(connection, survey.Id, v, ct))! : survey.DraftDefinition;
-
-    private static readonly TimeZoneInfo Riga = TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga");
-
-    /// <summary>Today in Latvia: opening and closing dates are the ministry's calendar days.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Riga).DateTime);
 }

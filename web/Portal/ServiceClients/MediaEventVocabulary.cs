@@ -1,3 +1,5 @@
+using StrategyPlatform.Contracts;
+
 namespace StrategyPlatform.Portal.ServiceClients;
 
 /// <summary>The names the MediaEvents service uses for its enumerations; texts are <c>MediaEvents.Type.{name}</c> etc.</summary>
@@ -17,14 +19,8 @@ public static class MediaEventVocabulary
 
     public static readonly IReadOnlyList<int> Goals = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
-    /// <summary>The ministry counts days in Latvian time, whatever the server's zone.</summary>
-    public static readonly TimeZoneInfo Riga = TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga");
+    // The pages' short names for Latvian time; the zone itself is set up once, in Contracts.
+    public static DateTime InRiga(DateTimeOffset instant) => LatvianTime.Local(instant);
 
-    public static DateTime InRiga(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Riga).DateTime;
-
-    public static DateTimeOffset FromRiga(DateTime local)
-    {
-        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        return new DateTimeOffset(wall, Riga.GetUtcOffset(wall));
-    }
+    public static DateTimeOffset FromRiga(DateTime local) => LatvianTime.FromLocal(local);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using StrategyPlatform.Contracts;
 using StrategyPlatform.Portal.Resources;
 using StrategyPlatform.Portal.ServiceClients;
 
@@ -50,11 +51,8 @@ public static class IndicatorFormat
     public static string Trend(IStringLocalizer<SharedResource> T, KpiIndicator i) =>
         T["Kpi.TrendText", string.Join("; ", i.Sparkline.Select(p => $"{p.Year}: {Value(T, i.Unit, p.Value)}{(p.IsBaseline ? " (" + T["Kpi.BaselineShort"] + ")" : "")}"))];
 
-    private static readonly TimeZoneInfo Riga = TimeZoneInfo.FindSystemTimeZoneById("Europe/Riga");
-
     /// <summary>A moment as the ministry's clocks show it (Europe/Riga), in the current culture.</summary>
-    public static string Moment(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Riga).ToString("g", CultureInfo.CurrentCulture);
+    public static string Moment(DateTime utc) => LatvianTime.LocalFromUtc(utc).ToString("g", CultureInfo.CurrentCulture);
 
     /// <summary>The horizontal line the chart draws for the target, where the rule has one.</summary>
     public static decimal? TargetLine(KpiIndicator i) => i.Target.Kind switch
