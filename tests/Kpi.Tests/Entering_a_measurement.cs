@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using StrategyPlatform.Contracts;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using Xunit;
 
@@ -24,6 +25,32 @@ public sealed class Entering_a_measurement(KpiPlatform platform) : IClassFixture
         Assert.Equal("NoDataYet", changed.GetProperty("previousStatus").GetString());
         Assert.Equal("NotAchieved", changed.GetProperty("status").GetString());
         Assert.Contains(await platform.OutboxAsync("IndicatorValueChanged"), m => m.GetProperty("indicatorNumber").GetString() == "1" && m.GetProperty("value").GetDecimal() == 12m);
+    }
+
+    [Fact]
+    public async Task Of_12_percent_turnover_for_the_running_year_is_not_achieved_at_once_because_the_rate_only_grows()
+    {
+        using var pdpd = platform.Staff(StaffRoles.IndicatorOwner, "PDPD");
+        var year = StrategyYears.Clamp(LatvianTime.Today(TimeProvider.System).Year);
+
+        var response = await pdpd.PostAsJsonAsync("/api/kpi/indicators/1/measurements", new { year, value = 12, comment = "HOP so far" });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal("NotAchieved", (await platform.YearAsync("1", year)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Keeps_the_name_of_who_entered_it_beside_the_account_id()
+    {
+        using var fvd = platform.Staff(StaffRoles.IndicatorOwner, "FVD");
+
+        Assert.Equal(HttpStatusCode.Created, (await fvd.PostAsJsonAsync("/api/kpi/indicators/12b/measurements", new { year = 2025, value = 2 })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await fvd.PostAsJsonAsync("/api/kpi/indicators/12b/commentary", new { year = 2025, comment = "Two hybrids bought" })).StatusCode);
+
+        var indicator = await platform.IndicatorAsync("12b");
+        var measurement = indicator.GetProperty("measurements").EnumerateArray().Single();
+        Assert.Equal(("IndicatorOwner-FVD", "Test user IndicatorOwner-FVD"), (measurement.GetProperty("enteredBy").GetString(), measurement.GetProperty("enteredByName").GetString()));
+        Assert.Equal("Test user IndicatorOwner-FVD", indicator.GetProperty("commentary")[0].GetProperty("authorName").GetString());
     }
 
     [Fact]

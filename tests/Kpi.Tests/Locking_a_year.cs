@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using Dapper;
+using StrategyPlatform.Contracts;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using Xunit;
 
@@ -30,5 +33,29 @@ public sealed class Locking_a_year(KpiPlatform platform) : IClassFixture<KpiPlat
         Assert.Equal(24m, KpiPlatform.ValueOf(year));
         Assert.True(year.GetProperty("locked").GetBoolean());
         Assert.Equal("Achieved", year.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Is_refused_while_the_year_runs_and_outside_the_strategy_and_then_nothing_is_locked()
+    {
+        using var leadership = platform.Staff(StaffRoles.Leadership);
+        var running = StrategyYears.Clamp(LatvianTime.Today(TimeProvider.System).Year);
+
+        var early = await leadership.PostAsJsonAsync($"/api/kpi/years/{running}/lock", new { note = "mid-year review" });
+        var baselineYear = await leadership.PostAsJsonAsync("/api/kpi/years/2023/lock", new { });
+
+        if (running == LatvianTime.Today(TimeProvider.System).Year)
+        {
+            Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+            var problem = await early.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(running, problem.GetProperty("year").GetInt32());
+            Assert.Contains($"31.12.{running}", problem.GetProperty("detail").GetString());
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, baselineYear.StatusCode);
+        Assert.True((await baselineYear.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("year", out _));
+        await using var db = await platform.OpenDatabaseAsync();
+        Assert.False(await db.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM year_locks WHERE year IN (2023, @running))", new { running }));
+        var years = await leadership.GetFromJsonAsync<JsonElement>("/api/kpi/years");
+        Assert.Equal(StrategyYears.All, years.EnumerateArray().Select(y => y.GetProperty("year").GetInt32()));
     }
 }
