@@ -90,7 +90,7 @@ public sealed class Replaying_from_the_sources(ThreeServices platform) : IClassF
             return await db.ExecuteScalarAsync<int>("SELECT count(*) FROM media_event_facts");
         }, count => count == 3);
         var proactive = await YearAsync(reader, "13", 2026);
-        Assert.Equal(2m, proactive.GetProperty("value").GetDecimal()); // the briefing and the press release; an interview is not proactive
+        Assert.Equal(2m, proactive.GetProperty("value").GetDecimal()); // the briefing and the interview; a press release does not count
         Assert.Equal(66.7m, Math.Round(satisfaction.GetProperty("value").GetDecimal(), 1));
 
         using var admin = platform.Bed.CreateStaffClient(platform.Kpi, [StaffRoles.Administrator]);
