@@ -31,6 +31,10 @@ public sealed class The_indicator_catalogue(KpiPlatform platform) : IClassFixtur
         }
         Assert.Equal(["1", "10", "12a", "16", "6"], indicators.Values.Where(i => i.GetProperty("isKey").GetBoolean()).Select(i => i.GetProperty("number").GetString()).Order());
         Assert.Equal(["13", "14", "15", "16"], indicators.Values.Where(i => i.GetProperty("origin").GetString() == "Computed").Select(i => i.GetProperty("number").GetString()).Order());
+        // The values that can only grow during the year: counts, yearly turnover rates, energy used so far.
+        Assert.Equal(["1", "12a", "12b", "13", "14", "3", "4", "6"], indicators.Values.Where(i => i.GetProperty("accumulates").GetBoolean()).Select(i => i.GetProperty("number").GetString()).Order());
+        // Every indicator says in Latvian what it counts (3 and 6 once said only "Skaits").
+        Assert.All(indicators.Values, i => Assert.NotEqual("Skaits", i.GetProperty("indicator").GetProperty("lv").GetString()));
     }
 
     [Fact]

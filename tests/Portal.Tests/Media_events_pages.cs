@@ -28,7 +28,7 @@ public sealed class Media_events_pages(MediaEventsPortalFixture portal) : IClass
         foreach (var (path, ready) in new[]
         {
             ("media-events", "main table a[href^='media-events/']"), ($"media-events/{id}", "#history-title"),
-            ("media-events/calendar", "table.month-grid"), ("media-events/overview", "#ytd-title"),
+            ("media-events/calendar", "table.month-grid"), ("media-events/overview", ".rule-types"),
             ("media-events/campaigns", "#new-campaign-title"), ("media-events/import", "#import-file"), ("media-events/new", "#title"),
         })
         {
@@ -38,6 +38,15 @@ public sealed class Media_events_pages(MediaEventsPortalFixture portal) : IClass
             Assert.Equal(english ? "en" : "lv", await page.LanguageAsync());
             await page.AssertNoAxeViolationsAsync();
         }
+        // The counting rule is on the pages in the page's language: a news item is indicator 14's, not 13's.
+        await page.GotoAsync("media-events/overview");
+        await page.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.Locator(".rule-types tr[data-type='AchievementNews']")).ToContainTextAsync(english ? "counts for indicator 14" : "skaita 14. rādītājs");
+        await Assertions.Expect(page.Locator(".rule-types tr[data-type='PressConference']")).ToContainTextAsync(english ? "yes" : "jā");
+        await page.GotoAsync("media-events/new");
+        await page.WaitUntilInteractiveAsync();
+        await page.Locator("#type").SelectOptionAsync("OpinionArticle");
+        await Assertions.Expect(page.Locator("#type-hint")).ToContainTextAsync(english ? "Does not count for indicator 13" : "Netiek ieskaitīts 13. rādītājā");
 
         await page.Locator("main button[type=submit]").ClickAsync();
         await page.Locator("#title-error").WaitForAsync();

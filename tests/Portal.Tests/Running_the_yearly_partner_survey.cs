@@ -1,8 +1,9 @@
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using Xunit;
@@ -148,6 +149,32 @@ public sealed partial class Running_the_yearly_partner_survey(SurveysPortalFixtu
         await page.WaitForURLAsync(url => SurveyUrl().IsMatch(url) && !url.EndsWith(surveyId, StringComparison.Ordinal));
         await page.WaitUntilInteractiveAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("2031");
+    }
+
+    [Fact]
+    public async Task Copying_a_closed_survey_to_next_year_opens_the_new_draft_without_the_old_surveys_message()
+    {
+        // Opened without importing anyone: the other test here expects to start with no organisations.
+        using var manager = portal.Manager();
+        var created = await manager.PostAsJsonAsync("/api/surveys/from-template", new { year = 2034 });
+        var surveyId = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        (await manager.PostAsJsonAsync($"/api/surveys/{surveyId}/open", new { opensOn = today, closesOn = today.AddDays(30) })).EnsureSuccessStatusCode();
+        var (email, password) = await portal.CreateUserAsync([StaffRoles.SurveyManager]);
+        await using var staff = await portal.OpenAsync();
+        var page = staff.Page;
+        await page.SignInAsync(email, password);
+        await page.GotoAsync($"surveys/{surveyId}");
+        await page.WaitUntilInteractiveAsync();
+
+        await page.Locator("#close-survey").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Aptauja slēgta." })).ToBeVisibleAsync();
+        await page.Locator("#copy-survey").ClickAsync();
+        await page.WaitForURLAsync(url => SurveyUrl().IsMatch(url) && !url.EndsWith(surveyId.ToString(), StringComparison.Ordinal));
+
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("2035");
+        await Assertions.Expect(page.Locator("#survey-state")).ToHaveTextAsync("Melnraksts");
+        Assert.Equal(0, await page.GetByText("Aptauja slēgta.").CountAsync());
     }
 
     private static List<List<string?>> SummaryRows(SpreadsheetDocument workbook)

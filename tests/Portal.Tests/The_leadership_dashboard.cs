@@ -34,6 +34,9 @@ public sealed class The_leadership_dashboard(KpiPortalFixture portal) : IClassFi
         await Expect(Tile(page, "16").Locator(".kpi-trend")).ToContainTextAsync("2024: 88,8 % (bāzes vērtība)");
         await Expect(Tile(page, "16")).ToContainTextAsync("ne zemāk par bāzes vērtību 88,8 % (2024)");
         await Expect(Tile(page, "3").Locator(".kpi-tile-status")).ToHaveTextAsync("–Vēl nav datu");
+        // Indicators 3 and 6 say in Latvian what they count, not just "Skaits".
+        await Expect(Tile(page, "3").Locator("h3")).ToContainTextAsync("attīstīto instrumentu skaits");
+        await Expect(Tile(page, "6").Locator("h3")).ToContainTextAsync("sadarbības formu skaits");
         await Expect(page.Locator("li.kpi-activity")).ToHaveCountAsync(3);
         await Expect(page.Locator("li.kpi-activity[data-activity='e-learning']")).ToContainTextAsync("darbinieki: 50 no 320");
         await Expect(page.Locator("li.kpi-activity[data-activity='e-learning']")).ToContainTextAsync("iestādes: 25 no 54");
@@ -79,6 +82,39 @@ public sealed class The_leadership_dashboard(KpiPortalFixture portal) : IClassFi
 
         await Expect(Tile(page, "12a").Locator(".kpi-value")).ToHaveTextAsync("330,5 MWh");
         Assert.True(await page.EvaluateAsync<bool>("() => window.notReloaded === true"));
+    }
+
+    [Fact]
+    public async Task Names_who_entered_a_value_even_when_the_portal_has_no_account_for_them()
+    {
+        // Entered through the service by a caller the portal has no account for; the token carried the name.
+        await portal.EnterMeasurementAsync("FVD", "12b", 2025, 2);
+        var (browser, page) = await SignedInAsync(StaffRoles.Leadership);
+        await using var _ = browser;
+
+        await page.GotoAsync("indicators/12b");
+        await page.WaitUntilInteractiveAsync();
+
+        await Expect(page.Locator(".kpi-measurements tbody")).ToContainTextAsync("Test user FVD-owner");
+    }
+
+    [Fact]
+    public async Task The_review_offers_to_lock_only_a_year_that_has_ended_and_says_when_the_running_one_can_be()
+    {
+        var (browser, page) = await SignedInAsync(StaffRoles.Leadership);
+        await using var _ = browser;
+        var running = Contracts.LatvianTime.Today(TimeProvider.System).Year;
+
+        if (Contracts.StrategyYears.Contains(running))
+        {
+            await page.GotoAsync($"indicators/review/{running}");
+            await page.WaitUntilInteractiveAsync();
+            await Expect(page.Locator(".kpi-lock-later")).ToContainTextAsync($"31.12.{running}");
+            Assert.Equal(0, await page.Locator("form.kpi-lock").CountAsync());
+        }
+        await page.GotoAsync("indicators/review/2025");
+        await page.WaitUntilInteractiveAsync();
+        await Expect(page.Locator("form.kpi-lock button[type=submit]")).ToBeVisibleAsync();
     }
 
     [Fact]

@@ -35,8 +35,8 @@ public sealed class WholePlatformPortalFixture : PortalFixture
         return addresses;
     }
 
-    /// <summary>Logs a media event straight through the service, as the communications unit would.</summary>
-    public async Task LogMediaEventAsync(string type, DateTimeOffset startsAt)
+    /// <summary>Logs a media event straight through the service, as the communications unit would; returns its id.</summary>
+    public async Task<Guid> LogMediaEventAsync(string type, DateTimeOffset startsAt)
     {
         using var editor = Bed.CreateStaffClient(MediaEvents, [StaffRoles.Communications], ["KN"], "kn-setup");
         var response = await editor.PostAsJsonAsync("/api/media-events", new
@@ -45,6 +45,13 @@ public sealed class WholePlatformPortalFixture : PortalFixture
             estimatedReach = 5000, coverageLinks = Array.Empty<string>(),
         });
         response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    public async Task WithdrawMediaEventAsync(Guid id, string reason)
+    {
+        using var editor = Bed.CreateStaffClient(MediaEvents, [StaffRoles.Communications], ["KN"], "kn-setup");
+        (await editor.PostAsJsonAsync($"/api/media-events/{id}/withdraw", new { reason })).EnsureSuccessStatusCode();
     }
 
     /// <summary>A yearly partner survey opened for one organisation: its invitation link's token.</summary>

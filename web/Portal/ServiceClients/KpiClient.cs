@@ -15,9 +15,9 @@ public sealed class KpiClient(HttpClient http, ILogger<KpiClient> logger) : Serv
     public Task<ServiceResult<KpiIndicatorDetail>> IndicatorAsync(string number, CancellationToken ct = default) =>
         GetAsync<KpiIndicatorDetail>($"api/kpi/indicators/{Uri.EscapeDataString(number)}", ct);
 
-    /// <summary>For the survey indicators (15, 16): the surveys whose responses were counted, per year.</summary>
-    public Task<ServiceResult<IReadOnlyList<KpiCountedSurvey>>> CountedSurveysAsync(string number, CancellationToken ct = default) =>
-        GetAsync<IReadOnlyList<KpiCountedSurvey>>($"api/kpi/indicators/{Uri.EscapeDataString(number)}/surveys", ct);
+    /// <summary>For a computed indicator (13–16): exactly what it counted for a year (media events, or surveys with their n).</summary>
+    public Task<ServiceResult<KpiCounted>> CountedAsync(string number, int year, CancellationToken ct = default) =>
+        GetAsync<KpiCounted>($"api/kpi/indicators/{Uri.EscapeDataString(number)}/counted/{year}", ct);
 
     public Task<ServiceResult<KpiMeasurementEntered>> EnterMeasurementAsync(string number, KpiMeasurementInput input, CancellationToken ct = default) =>
         PostAsync<KpiMeasurementInput, KpiMeasurementEntered>($"api/kpi/indicators/{Uri.EscapeDataString(number)}/measurements", input, ct);

@@ -21,18 +21,19 @@ public sealed record KpiIndicator(
     KpiText Result, KpiText Indicator, KpiBaseline? Baseline, KpiText? BaselineNote, int? FirstMeasuredYear,
     KpiTargetRule Target, int TargetYear, KpiText TargetText, KpiText DataSource,
     IReadOnlyList<string> ResponsibleUnits, KpiText? ResponsibleNote, string Frequency, string Origin,
-    int Version, KpiYear Current, IReadOnlyList<KpiYear> Years, IReadOnlyList<KpiSeriesPoint> Sparkline)
+    int Version, KpiYear Current, IReadOnlyList<KpiYear> Years, IReadOnlyList<KpiSeriesPoint> Sparkline, bool Accumulates)
 {
     public bool IsComputed => Origin == "Computed";
 }
 
+// Each "by" is an account id with the name the service was given for it (the portal's own name for the account wins).
 public sealed record KpiMeasurement(
-    Guid Id, int Year, decimal Value, string? Comment, string? Source, string EnteredBy, DateTime EnteredAt,
+    Guid Id, int Year, decimal Value, string? Comment, string? Source, string EnteredBy, string? EnteredByName, DateTime EnteredAt,
     string? CorrectionReason, int DefinitionVersion, bool IsCurrent, DateTime? SupersededAt);
 
-public sealed record KpiPeriodComment(Guid Id, int Year, string Comment, string Author, DateTime WrittenAt);
+public sealed record KpiPeriodComment(Guid Id, int Year, string Comment, string Author, string? AuthorName, DateTime WrittenAt);
 
-public sealed record KpiDefinitionVersion(int Version, DateTimeOffset ChangedAt, string ChangedBy, string Reason);
+public sealed record KpiDefinitionVersion(int Version, DateTimeOffset ChangedAt, string ChangedBy, string? ChangedByName, string Reason);
 
 public sealed record KpiIndicatorDetail(
     KpiIndicator Indicator, IReadOnlyList<KpiMeasurement> Measurements, IReadOnlyList<KpiPeriodComment> Commentary,
@@ -44,7 +45,7 @@ public sealed record KpiMeasurementEntered(Guid Id, string Number, int Year, dec
 
 public sealed record KpiCommentaryInput(int Year, string Comment);
 
-public sealed record KpiYearLock(int Year, bool Locked, string? LockedBy, DateTime? LockedAt, string? Note);
+public sealed record KpiYearLock(int Year, bool Locked, bool Ended, string? LockedBy, string? LockedByName, DateTime? LockedAt, string? Note);
 
 public sealed record KpiLockInput(string? Note);
 
@@ -60,7 +61,15 @@ public sealed record KpiReviewRow(
 
 public sealed record KpiReview(int Year, bool Locked, DateTimeOffset GeneratedAt, IReadOnlyList<KpiReviewRow> Rows);
 
-public sealed record KpiCountedSurvey(Guid SurveyId, int Year, int Responses);
+public sealed record KpiCountedEvent(Guid MediaEventId, DateOnly Date, string Type);
+
+/// <param name="N">Ratings counted; <paramref name="Positive"/> of them 4 or 5.</param>
+public sealed record KpiCountedSurvey(Guid SurveyId, int Responses, int N, int Positive);
+
+/// <summary>A computed indicator's drill-down for a year: exactly what was counted, and the value it makes.</summary>
+public sealed record KpiCounted(
+    string Number, int Year, decimal? Value, int? N, int? Positive, int? Responses, decimal? CiLow, decimal? CiHigh, int[]? Monthly, int? PerMonth,
+    IReadOnlyList<KpiCountedEvent> Events, IReadOnlyList<KpiCountedSurvey> Surveys);
 
 /// <summary>A rebuild of indicators 13–16: each indicator and year, live and rebuilt side by side.</summary>
 public sealed record KpiReplay(string From, IReadOnlyList<KpiReplayedValue> Values, KpiReplaySources? Sources, bool AllEqual);
@@ -74,10 +83,10 @@ public sealed record KpiDefinition(
     string Number, int Priority, IReadOnlyList<int> Goals, bool IsKey, string Unit,
     KpiText Result, KpiText Indicator, KpiBaseline? Baseline, KpiText? BaselineNote, int? FirstMeasuredYear,
     KpiTargetRule Target, int TargetYear, KpiText DataSource, IReadOnlyList<string> ResponsibleUnits, KpiText? ResponsibleNote,
-    string Frequency, string Origin)
+    string Frequency, string Origin, bool Accumulates)
 {
     public static KpiDefinition Of(KpiIndicator i) => new(i.Number, i.Priority, i.Goals, i.IsKey, i.Unit, i.Result, i.Indicator, i.Baseline,
-        i.BaselineNote, i.FirstMeasuredYear, i.Target, i.TargetYear, i.DataSource, i.ResponsibleUnits, i.ResponsibleNote, i.Frequency, i.Origin);
+        i.BaselineNote, i.FirstMeasuredYear, i.Target, i.TargetYear, i.DataSource, i.ResponsibleUnits, i.ResponsibleNote, i.Frequency, i.Origin, i.Accumulates);
 }
 
 public sealed record KpiDefinitionChange(KpiDefinition Definition, string? Reason);

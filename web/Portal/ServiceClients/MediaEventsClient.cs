@@ -25,9 +25,6 @@ public sealed class MediaEventsClient : ServiceClient
     public Task<ServiceResult<IReadOnlyList<MediaEventItem>>> MonthAsync(int year, int month, CancellationToken ct = default) =>
         GetAsync<IReadOnlyList<MediaEventItem>>($"api/media-events/calendar/{year}/{month}", ct);
 
-    public Task<ServiceResult<MediaYearOverview>> OverviewAsync(int year, CancellationToken ct = default) =>
-        GetAsync<MediaYearOverview>($"api/media-events/overview/{year}", ct);
-
     public Task<ServiceResult<MediaCountingRules>> RulesAsync(CancellationToken ct = default) =>
         GetAsync<MediaCountingRules>("api/media-events/rules", ct);
 

@@ -26,16 +26,17 @@ public sealed record MediaEventSave(
 
 public sealed record MediaEventWithdrawal(string? Reason, int? Version);
 
-public sealed record MediaMonth(int Month, int ProactiveEvents, int AchievementNews, bool BelowAchievementTarget, bool IsComplete);
+public sealed record MediaRuleText(string Lv, string En);
 
-public sealed record MediaPeriodCount(DateOnly From, DateOnly Through, int ProactiveEvents, int AchievementNews);
+public sealed record MediaTypeRule(string Type, bool CountsForIndicator13, MediaRuleText Why);
 
-public sealed record MediaYearOverview(
-    int Year, IReadOnlyList<MediaMonth> Months, MediaPeriodCount YearToDate, MediaPeriodCount LastYearSamePeriod, int LastYearProactiveTotal,
-    int ProactiveBaseline2023, int ProactiveChangeVsLastYear, int ProactiveChangeVsBaseline, int MonthlyAchievementNewsTarget);
+public sealed record MediaRuleVersion(int Version, DateTimeOffset AppliedAt, IReadOnlyList<string> CountedTypes, MediaRuleText Summary, int EventsRecounted);
 
-public sealed record MediaCountingRules(
-    IReadOnlyList<string> ProactiveTypes, IReadOnlyList<string> NotProactiveTypes, string AchievementType, int MonthlyAchievementNewsTarget, int ProactiveBaseline2023);
+/// <summary>Which events count for indicators 13 and 14, why, and since when (the service's rule, shown as it is).</summary>
+public sealed record MediaCountingRules(int Version, MediaRuleText Summary, IReadOnlyList<MediaTypeRule> Types, MediaRuleText AchievementRule, IReadOnlyList<MediaRuleVersion> History)
+{
+    public MediaTypeRule? For(string type) => Types.FirstOrDefault(t => t.Type == type);
+}
 
 public sealed record MediaCampaign(
     Guid Id, int Version, string Name, DateOnly PeriodFrom, DateOnly? PeriodTo, IReadOnlyList<int> Goals, IReadOnlyList<string> TargetGroups, int EventCount);
@@ -51,7 +52,7 @@ public sealed record MediaImportReport(int Imported, IReadOnlyList<MediaImportEr
 public sealed record MediaEventQuery(
     DateOnly? From = null, DateOnly? To = null, IReadOnlyList<string>? Types = null, int? Goal = null, Guid? CampaignId = null,
     string? Spokesperson = null, string? Tone = null, string? Q = null, bool IncludeWithdrawn = false,
-    string? Sort = null, bool Desc = true, int Skip = 0, int Take = 20)
+    string? Sort = null, bool Desc = true, int Skip = 0, int Take = 20, string? CountsFor = null)
 {
     public string ToQueryString(bool paged = true)
     {
@@ -75,6 +76,7 @@ public sealed record MediaEventQuery(
         Add("tone", Tone);
         Add("q", Q);
         Add("includeWithdrawn", IncludeWithdrawn ? "true" : null);
+        Add("countsFor", CountsFor);
         Add("sort", Sort);
         Add("desc", Desc ? null : "false");
         if (paged)

@@ -51,6 +51,13 @@ public static class IndicatorFormat
     public static string Trend(IStringLocalizer<SharedResource> T, KpiIndicator i) =>
         T["Kpi.TrendText", string.Join("; ", i.Sparkline.Select(p => $"{p.Year}: {Value(T, i.Unit, p.Value)}{(p.IsBaseline ? " (" + T["Kpi.BaselineShort"] + ")" : "")}"))];
 
+    /// <summary>
+    /// Who did something: the portal's name for the account, else the name the service kept from
+    /// the caller's token, else the bare id (the catalogue's seed, say).
+    /// </summary>
+    public static string Person(IReadOnlyDictionary<string, string> names, string id, string? keptName) =>
+        names.GetValueOrDefault(id) ?? (string.IsNullOrWhiteSpace(keptName) ? id : keptName);
+
     /// <summary>A moment as the ministry's clocks show it (Europe/Riga), in the current culture.</summary>
     public static string Moment(DateTime utc) => LatvianTime.LocalFromUtc(utc).ToString("g", CultureInfo.CurrentCulture);
 

@@ -14,6 +14,13 @@ public static class MediaEventsText
         new[] { e.CountsAsProactive ? t["MediaEvents.Proactive"].Value : null, e.CountsAsAchievement ? t["MediaEvents.Achievement"].Value : null }
             .OfType<string>());
 
+    /// <summary>The service's bilingual text (the counting rule) in the page's language.</summary>
+    public static string Of(MediaRuleText text) => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "lv" ? text.Lv : text.En;
+
+    /// <summary>Why an event that is not withdrawn does not count for indicator 13, by the service's rule; null when it counts.</summary>
+    public static string? WhyNotIndicator13(IStringLocalizer<SharedResource> t, MediaEventItem e, MediaCountingRules? rules) =>
+        e.WithdrawnAt is null && !e.CountsAsProactive && rules?.For(e.Type) is { } rule ? t["MediaEvents.NotCountedFor13", Of(rule.Why)].Value : null;
+
     public static string Month(int year, int month) =>
         new DateTime(year, month, 1).ToString("MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture);
 }
