@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Apis;
 using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.ServiceDefaults.Authentication;
@@ -40,7 +41,7 @@ public static class CountedApi
         var (items, value) = await ComputedIndicators.CountAsync(connection, tx, entry.Definition, year, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new CountedView(number, year, value?.Value, value?.Counted, value?.Positive, value?.Responses, value?.CiLow, value?.CiHigh,
-            value?.Monthly, number == StrategyPlatform.Contracts.StrategyIndicators.AchievementNews ? entry.Definition.Target.PerMonth : null,
+            value?.Monthly, number == StrategyIndicators.AchievementNews ? entry.Definition.Target.PerMonth : null,
             items.Events, items.Surveys));
     }
 }

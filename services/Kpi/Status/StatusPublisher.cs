@@ -33,7 +33,7 @@ public sealed class StatusPublisher(NpgsqlDataSource db, IOutbox outbox, TimePro
                 {
                     await outbox.AddAsync(tx, new IndicatorValueChanged(number, year, value, status, now), number, ct);
                 }
-                if (!StrategyYears.All.Contains(year))
+                if (!StrategyYears.Contains(year))
                 {
                     continue;
                 }
