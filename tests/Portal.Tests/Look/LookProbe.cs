@@ -108,6 +108,10 @@ public sealed class LookProbe : IAsyncDisposable
         await Page.WaitForFunctionAsync("""
             () => ![...document.querySelectorAll('main [role=status]')].some(e => /^(Ielādē|Loading)…$/.test(e.textContent.trim()))
             """);
+        if (stop.Act is { } act)
+        {
+            await act(Page);
+        }
         await Page.EvaluateAsync("() => document.fonts.ready");
     }
 

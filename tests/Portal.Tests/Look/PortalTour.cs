@@ -1,10 +1,12 @@
+using Microsoft.Playwright;
 using StrategyPlatform.ServiceDefaults.Authentication;
 
 namespace StrategyPlatform.Portal.Tests.Look;
 
 /// <summary>A page of the tour: a name for its screenshots, its address, and who may open it (none = anyone, signed out).</summary>
 /// <param name="Live">An interactive page: it is ready once its live connection is up and nothing says "Loading…".</param>
-public sealed record TourStop(string Name, string Path, IReadOnlyList<string> Roles, bool Live = true)
+/// <param name="Act">What a person does there first, to show a state of the page (a form sent with mistakes).</param>
+public sealed record TourStop(string Name, string Path, IReadOnlyList<string> Roles, bool Live = true, Func<IPage, Task>? Act = null)
 {
     public bool IsPublic => Roles.Count == 0;
 }
@@ -24,11 +26,23 @@ public static class PortalTour
     [
         new("home", "", Anyone, Live: false),
         new("sign-in", "account/signin", Anyone, Live: false),
+        new("sign-in-failed", "account/signin", Anyone, Live: false, Act: async page =>
+        {
+            await page.FillAsync("#email", "nobody@lm.gov.lv");
+            await page.FillAsync("#password", "not-the-password");
+            await page.Locator("main button[type=submit]").ClickAsync();
+            await page.Locator("main [role=alert]").WaitForAsync();
+        }),
         new("not-found", "no-such-page", Anyone, Live: false),
         new("error", "status/500", Anyone, Live: false),
         new("answer-step-0", data.PendingLink, Anyone, Live: false),
         new("answer-step-1", data.PendingLink + "?step=1", Anyone, Live: false),
         new("answer-step-4", data.PendingLink + "?step=4", Anyone, Live: false),
+        new("answer-errors", data.PendingLink + "?step=4", Anyone, Live: false, Act: async page =>
+        {
+            await page.Locator("button[name=go][value=submit]").ClickAsync();
+            await page.Locator(".error-summary").WaitForAsync();
+        }),
         new("answer-thanks", "answer/thanks", Anyone, Live: false),
         new("answer-used-link", data.UsedLink, Anyone, Live: false),
         new("answer-unknown-link", "answer/" + new string('A', 43), Anyone, Live: false),
