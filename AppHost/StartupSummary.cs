@@ -61,7 +61,8 @@ internal sealed class StartupSummary(IResourceBuilder<ProjectResource> portal, I
             }
             var state = replicas.FirstOrDefault()?.State?.Text ?? "?";
             var health = replicas.All(r => r.HealthStatus == HealthStatus.Healthy) ? "Healthy" : state;
-            var url = replicas.SelectMany(r => r.Urls).FirstOrDefault(u => !u.IsInternal)?.Url ?? "";
+            var link = replicas.SelectMany(r => r.Urls).FirstOrDefault(u => !u.IsInternal);
+            var url = link is null ? "" : link.DisplayProperties.DisplayName is { Length: > 0 } name ? $"{link.Url} ({name})" : link.Url;
             rows.Add([resource.Name, replicas.Count > 1 ? $"{health} ×{replicas.Count}" : health, url]);
         }
         var dashboard = DashboardSignIn(configuration);

@@ -29,7 +29,18 @@ public sealed class SecretStore
         }
     }
 
-    public string GetOrCreate(string name, Func<string> generate)
+    /// <summary>Takes a value kept elsewhere by an earlier version of the AppHost, unless one is kept here already.</summary>
+    public void Adopt(string name, string legacyFile)
+    {
+        if (File.Exists(legacyFile))
+        {
+            GetOrCreate(name, () => File.ReadAllText(legacyFile).Trim(), generated: false);
+        }
+    }
+
+    public string GetOrCreate(string name, Func<string> generate) => GetOrCreate(name, generate, generated: true);
+
+    private string GetOrCreate(string name, Func<string> generate, bool generated)
     {
         lock (gate)
         {
@@ -41,7 +52,10 @@ public sealed class SecretStore
             saved[name] = value = generate();
             Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
             OwnerOnlyFile.Write(FilePath, JsonSerializer.Serialize(saved, new JsonSerializerOptions { WriteIndented = true }));
-            generatedNow.Add(name);
+            if (generated)
+            {
+                generatedNow.Add(name);
+            }
             return value;
         }
     }

@@ -50,6 +50,7 @@ public static class LocalPostgresBuilderExtensions
     {
         ServerNotInstalledException.ReportWhenUnhandled();
         var cluster = PostgresCluster.Locate(Path.Combine(builder.GetDataDirectory(), name), PostgresInstallation.FindBinDirectory());
+        builder.GetSecretStore().Adopt($"{name}-password", cluster.LegacyPasswordFile);
         var password = builder.AddPersistedSecret($"{name}-password");
         var (command, arguments) = cluster.ServerCommand();
         var server = new LocalPostgresResource(name, command, cluster.Root, password.Resource);

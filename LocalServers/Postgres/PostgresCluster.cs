@@ -26,6 +26,8 @@ internal sealed class PostgresCluster
     public string BinDirectory { get; }
     public string DataPath => Path.Combine(Root, "cluster");
     private string FingerprintFile => Path.Combine(Root, "superuser.sha256");
+    /// <summary>Where the AppHost before Aspire kept the superuser's password.</summary>
+    public string LegacyPasswordFile => Path.Combine(Root, "superuser.password");
     private bool IsInitialized => File.Exists(Path.Combine(DataPath, "PG_VERSION"));
 
     /// <summary>The folder for <paramref name="requested"/>: itself, or (as root) a folder the postgres account can reach.</summary>
@@ -66,6 +68,10 @@ internal sealed class PostgresCluster
         Account?.Own(Root);
         if (IsInitialized)
         {
+            if (!File.Exists(FingerprintFile) && File.Exists(LegacyPasswordFile) && File.ReadAllText(LegacyPasswordFile).Trim() == password)
+            {
+                PasswordFingerprint.Write(FingerprintFile, password); // a cluster of the earlier AppHost, its password adopted
+            }
             PasswordFingerprint.Check(FingerprintFile, password, "PostgreSQL", parameterName, Root);
             return;
         }

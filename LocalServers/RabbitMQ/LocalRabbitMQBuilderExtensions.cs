@@ -44,7 +44,7 @@ public static class LocalRabbitMQBuilderExtensions
             // Erlang's node-to-node port, used by rabbitmqctl only; without a port of its own it would be the AMQP port + 20000.
             .WithEndpoint(LocalRabbitMQResource.DistributionEndpointName, endpoint => endpoint.UriScheme = "tcp")
             .WithUrlForEndpoint(LocalRabbitMQResource.DistributionEndpointName, url => url.DisplayLocation = UrlDisplayLocation.DetailsOnly)
-            .WithUrlForEndpoint(LocalRabbitMQResource.ManagementEndpointName, url => url.DisplayText = "Management UI")
+            .WithUrlForEndpoint(LocalRabbitMQResource.ManagementEndpointName, url => url.DisplayText = "RabbitMQ management UI")
             .WithEnvironment(context =>
             {
                 var env = context.EnvironmentVariables;
@@ -65,6 +65,10 @@ public static class LocalRabbitMQBuilderExtensions
                 // which outlives the run. The management listener's port is known only once DCP has chosen it.
                 env["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = ReferenceExpression.Create(
                     $"-start_epmd false -rabbitmq_management tcp_config [{{ip,\"127.0.0.1\"}},{{port,{management.Property(EndpointProperty.TargetPort)}}}]");
+                // And for every Erlang VM the broker starts itself: when epmd stops first (the application stopping,
+                // or epmd restarted), the broker's epmd monitor runs `erl -sname …` to bring one back, which would
+                // be a daemon on 0.0.0.0 outliving the run.
+                env["ERL_FLAGS"] = "-start_epmd false";
             })
             .WithHttpHealthCheck("/", endpointName: LocalRabbitMQResource.ManagementEndpointName)
             .WithIconName("Mailbox")

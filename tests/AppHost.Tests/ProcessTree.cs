@@ -35,6 +35,23 @@ internal static class ProcessTree
         return found;
     }
 
+    /// <summary>
+    /// Every process whose environment names <paramref name="folder"/> (the servers' HOME and data folders are in
+    /// it): catches what a server spawned on the side, such as an <c>epmd -daemon</c> that outlives everything.
+    /// </summary>
+    public static IReadOnlyList<ProcessIdentity> UsingFolder(string folder) =>
+        [.. AllPids().Where(pid =>
+        {
+            try
+            {
+                return File.ReadAllText($"/proc/{pid}/environ").Contains(folder, StringComparison.Ordinal);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }).Select(Identity).OfType<ProcessIdentity>()];
+
     public static ProcessIdentity? Identity(int pid) =>
         StartTime(pid) is { } start && CommandLine(pid) is { } command ? new ProcessIdentity(pid, start, command) : null;
 

@@ -15,7 +15,8 @@ public sealed class The_local_servers : IDisposable
     [Fact]
     public async Task Create_the_declared_database_keep_it_across_a_restart_and_leave_no_process_once_stopped()
     {
-        var servers = await LocalServersApp.StartAsync(Folder(), declare: (_, postgres) => postgres!.AddDatabase("surveysdb"));
+        var folder = Folder();
+        var servers = await LocalServersApp.StartAsync(folder, declare: (_, postgres) => postgres!.AddDatabase("surveysdb"));
         IReadOnlyList<ProcessIdentity> processes;
         try
         {
@@ -38,6 +39,7 @@ public sealed class The_local_servers : IDisposable
         }
 
         Assert.DoesNotContain(processes, p => p.IsAlive);
+        Assert.Empty(ProcessTree.UsingFolder(folder));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public static class TestLog
 }
 
 /// <summary>Every log of the test servers' Aspire application (their own console output included) into <see cref="TestLog"/>.</summary>
-internal sealed class TestLogProvider : ILoggerProvider
+public sealed class TestLogProvider : ILoggerProvider
 {
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
 
