@@ -27,6 +27,11 @@ public static class ServiceDefaultsExtensions
     public const string LiveTag = "live";
     /// <summary>A check that is reported in logs but does not decide readiness (e.g. the portal's live-update listener).</summary>
     public const string OptionalTag = "optional";
+    /// <summary>
+    /// A check of how the service is doing rather than whether it can work (an outbox backlog, failed messages):
+    /// its Degraded shows in <c>/health</c> and the dashboard, but the service stays ready (200).
+    /// </summary>
+    public const string OperationalTag = "operational";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -123,13 +128,8 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks(HealthPath, new HealthCheckOptions
         {
             Predicate = check => !check.Tags.Contains(OptionalTag),
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                // Degraded means "still starting" here, which is not ready.
-                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
+            // The writer sets the status: 503 unless every check that decides readiness is Healthy (a Degraded
+            // one means "still starting" there), 200 with an operational check Degraded.
             ResponseWriter = HealthReportWriter.WriteAsync,
         });
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });

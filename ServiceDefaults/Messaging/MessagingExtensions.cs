@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StrategyPlatform.ServiceDefaults.Data;
 using StrategyPlatform.ServiceDefaults.Messaging;
 
@@ -11,7 +12,7 @@ public static class MessagingExtensions
     public const string ConnectionName = "messaging";
 
     /// <summary>
-    /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c> (an amqp:// URI): durable
+    /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c> (an amqp:// URI): durable quorum
     /// queues named after the service, publisher confirms, retries then the <c>_error</c> queue,
     /// trace context in message headers, plus this service's transactional outbox and idempotent
     /// inbox in its own database (call Aspire.Npgsql's <c>AddNpgsqlDataSource</c> first).
@@ -19,8 +20,26 @@ public static class MessagingExtensions
     public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
         where TBuilder : IHostApplicationBuilder
     {
-        builder.AddBus(configure);
+        var endpoints = new ReceiveEndpoints();
+        builder.Services.AddSingleton(endpoints);
+        builder.AddBus(bus =>
+        {
+            bus.AddConfigureEndpointsCallback(endpoints.Configure);
+            // The outbox keeps what the service accepts while the broker is away: an outage degrades it, it stays ready.
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Tags.Clear();
+                health.Tags.Add(ServiceDefaultsExtensions.OperationalTag);
+                health.MinimalFailureStatus = HealthStatus.Degraded;
+            });
+            configure?.Invoke(bus);
+        });
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Messaging:Outbox");
+        builder.Services.AddSingleton<ErrorQueueHealthCheck>();
+        builder.Services.AddHealthChecks()
+            .AddCheck<BrokerConnectedOnceHealthCheck>("broker-connected-once")
+            .AddCheck<OutboxHealthCheck>("outbox", tags: [ServiceDefaultsExtensions.OperationalTag])
+            .AddCheck<ErrorQueueHealthCheck>("error-queues", tags: [ServiceDefaultsExtensions.OperationalTag]);
         builder.Services.AddSingleton<IOutbox, PostgresOutbox>();
         builder.Services.AddSingleton<IInbox, PostgresInbox>();
         builder.Services.AddHostedService<OutboxDispatcher>();

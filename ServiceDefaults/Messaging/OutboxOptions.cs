@@ -11,9 +11,23 @@ public sealed class OutboxOptions
     /// <summary>How long one publish may wait for the broker's confirm before the row is retried later.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Failed publications (with the broker connected) after which a message is parked instead of retried:
+    /// it stops holding back its partition and waits for an operator. While the broker is unreachable no
+    /// attempt is made, so an outage of any length parks nothing.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 10;
+    /// <summary>/health turns Degraded when this many messages wait to be sent…</summary>
+    public int DegradedBacklog { get; set; } = 1000;
+    /// <summary>…or when the oldest has waited this long.</summary>
+    public TimeSpan DegradedAge { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How often housekeeping deletes what no longer matters (below).</summary>
+    public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan DispatchedRetention { get; set; } = TimeSpan.FromDays(7);
     /// <summary>Longer than any redelivery window, so a late duplicate is still recognised.</summary>
     public TimeSpan InboxRetention { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>Rows deleted per statement, so housekeeping never holds long locks or one huge transaction.</summary>
+    public int HousekeepingBatch { get; set; } = 5000;
 
     internal TimeSpan Backoff(int attempts)
     {

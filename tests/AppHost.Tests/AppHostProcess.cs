@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
+using StrategyPlatform.TestSupport;
 
 namespace StrategyPlatform.AppHost.Tests;
 

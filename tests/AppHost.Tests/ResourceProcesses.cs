@@ -1,5 +1,6 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using StrategyPlatform.TestSupport;
 
 namespace StrategyPlatform.AppHost.Tests;
 

@@ -1,7 +1,7 @@
-namespace StrategyPlatform.AppHost.Tests;
+namespace StrategyPlatform.TestSupport;
 
 /// <summary>A process identified by pid and start time, so that a pid the kernel has since reused is never mistaken for it.</summary>
-internal readonly record struct ProcessIdentity(int Pid, long StartTime, string CommandLine)
+public readonly record struct ProcessIdentity(int Pid, long StartTime, string CommandLine)
 {
     public bool IsAlive => ProcessTree.StartTime(Pid) == StartTime && !ProcessTree.IsZombie(Pid);
 
@@ -9,7 +9,7 @@ internal readonly record struct ProcessIdentity(int Pid, long StartTime, string 
 }
 
 /// <summary>Reads the process tree from /proc, to prove what a run leaves behind.</summary>
-internal static class ProcessTree
+public static class ProcessTree
 {
     /// <summary>
     /// The AppHost and everything under it, plus DCP, which detaches from the AppHost and watches it by pid
@@ -58,7 +58,7 @@ internal static class ProcessTree
     private static IEnumerable<int> AllPids() =>
         Directory.GetDirectories("/proc").Select(Path.GetFileName).Select(name => int.TryParse(name, out var pid) ? pid : 0).Where(pid => pid > 0);
 
-    private static IEnumerable<int> Children(int pid)
+    public static IEnumerable<int> Children(int pid)
     {
         string[] tasks;
         try
@@ -87,7 +87,7 @@ internal static class ProcessTree
         }
     }
 
-    private static string? CommandLine(int pid)
+    public static string? CommandLine(int pid)
     {
         try
         {

@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using StrategyPlatform.TestSupport;
+
+namespace StrategyPlatform.FaultSuite.Harness;
+
+/// <summary>
+/// The real application model (<c>Projects.AppHost</c>: PostgreSQL, RabbitMQ, the three services and the
+/// portal as real processes under DCP) on a data folder and ports of its own, with what a fault scenario
+/// needs: each resource instance's process ids as DCP reports them, and the resource commands the dashboard
+/// has (start, stop) to bring a killed process back.
+/// </summary>
+public sealed class FaultPlatform : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(8);
+    private readonly string folder = TestFolders.Create("faults");
+    private readonly ConcurrentDictionary<string, ResourceEvent> instances = new();
+    private readonly CancellationTokenSource watching = new();
+    private Task watcher = Task.CompletedTask;
+
+    private FaultPlatform(int replicas) => Replicas = replicas;
+
+    public int Replicas { get; }
+    public DistributedApplication App { get; private set; } = null!;
+    public string SigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(48));
+    public TimeSpan StartedIn { get; private set; }
+
+    /// <summary>Starts the model with <paramref name="replicas"/> of each service (the portal stays at one) and waits until every resource is healthy.</summary>
+    public static async Task<FaultPlatform> StartAsync(int replicas)
+    {
+        var platform = new FaultPlatform(replicas);
+        try
+        {
+            await platform.StartCoreAsync();
+            return platform;
+        }
+        catch
+        {
+            await platform.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartCoreAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+        [
+            $"--AppHost:DataDirectory={folder}",
+            $"--AppHost:Replicas={Replicas}",
+            "--AppHost:Replicas:web=1",
+            "--AppHost:Ports:web=0",
+            $"--Parameters:jwt-signing-key={SigningKey}",
+            "--ConnectionStrings:postgres=",
+            "--ConnectionStrings:messaging=",
+            // Stopping the model returns once every process is gone.
+            "--DcpPublisher:WaitForResourceCleanup=true",
+        ], (options, _) => options.DisableDashboard = true);
+        builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(new TestLogProvider()));
+        App = await builder.BuildAsync();
+        watcher = Task.Run(WatchAsync);
+        await App.StartAsync().WaitAsync(StartTimeout);
+        foreach (var resource in Resources.All)
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource).WaitAsync(StartTimeout);
+        }
+        StartedIn = clock.Elapsed;
+        FaultLog.Write($"The platform ({Replicas} replica(s) per service) was healthy after {StartedIn.TotalSeconds:0.0} s.");
+    }
+
+    /// <summary>Keeps the latest snapshot of every instance (one per replica), as the dashboard does.</summary>
+    private async Task WatchAsync()
+    {
+        try
+        {
+            await foreach (var e in App.ResourceNotifications.WatchAsync(watching.Token))
+            {
+                instances[e.ResourceId] = e;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>The instance ids (DCP's names, one per replica) of <paramref name="resource"/>, in a stable order.</summary>
+    public IReadOnlyList<string> InstancesOf(string resource) =>
+        [.. instances.Values.Where(e => e.Resource.Name == resource && !e.Snapshot.IsHidden).Select(e => e.ResourceId).Order(StringComparer.Ordinal)];
+
+    /// <summary>The process DCP started for an instance (<c>executable.pid</c>); null while it is not running.</summary>
+    public int? LauncherPid(string instance) =>
+        instances.TryGetValue(instance, out var e)
+        && e.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } value
+        && int.TryParse(value.ToString(), out var pid) && pid > 0 && e.Snapshot.State?.Text == KnownResourceStates.Running
+            ? pid : null;
+
+    public string? StateOf(string instance) => instances.TryGetValue(instance, out var e) ? e.Snapshot.State?.Text : null;
+
+    public HealthStatus? HealthOf(string instance) => instances.TryGetValue(instance, out var e) ? e.Snapshot.HealthStatus : null;
+
+    /// <summary>What the resource's health checks last said (the dashboard's health column), e.g. a Degraded service's reason.</summary>
+    public IReadOnlyList<(string Name, HealthStatus? Status, string? Description)> HealthReportsOf(string instance) =>
+        instances.TryGetValue(instance, out var e) ? [.. e.Snapshot.HealthReports.Select(r => (r.Name, r.Status, r.Description))] : [];
+
+    /// <summary>
+    /// The real process of an instance: for a .NET service the service itself (DCP starts <c>dotnet run</c>, whose
+    /// child it is), for RabbitMQ the Erlang VM under its start script, for PostgreSQL the postmaster.
+    /// </summary>
+    public ProcessIdentity ProcessOf(string instance)
+    {
+        var launcher = LauncherPid(instance) ?? throw new InvalidOperationException($"{instance} is not running ({StateOf(instance)}).");
+        var tree = ProcessTree.OfAppHost(launcher);
+        var name = instances[instance].Resource.Name;
+        var real = name switch
+        {
+            Resources.Postgres => tree.FirstOrDefault(p => p.Pid == launcher),
+            Resources.Messaging => tree.FirstOrDefault(p => p.CommandLine.Contains("beam.smp", StringComparison.Ordinal)),
+            _ => tree.FirstOrDefault(p => p.Pid != launcher && p.CommandLine.Contains(Resources.AssemblyOf(name), StringComparison.Ordinal)),
+        };
+        return real.Pid > 0 ? real : throw new InvalidOperationException($"No process of {instance} under {launcher}: {string.Join("; ", tree)}");
+    }
+
+    /// <summary>Sends <paramref name="signal"/> to the instance's real process and, for a kill, waits until DCP sees it gone.</summary>
+    public async Task<ProcessIdentity> SignalAsync(string instance, int signal)
+    {
+        var process = ProcessOf(instance);
+        Signals.Send(process.Pid, signal);
+        FaultLog.Write($"Sent signal {signal} to {instance} (pid {process.Pid}).");
+        if (signal == Signals.SIGKILL)
+        {
+            await Eventually.ReturnsAsync(() => Task.FromResult(StateOf(instance)), state => state != KnownResourceStates.Running,
+                TimeSpan.FromSeconds(60), because: $"DCP did not see {instance} die");
+        }
+        return process;
+    }
+
+    /// <summary>Starts a stopped or crashed instance again, as the dashboard's Start does, and waits until it is healthy.</summary>
+    public async Task StartAsync(string instance)
+    {
+        await Eventually.ReturnsAsync(() => Task.FromResult(StateOf(instance)), state => state is not null && KnownResourceStates.TerminalStates.Contains(state),
+            TimeSpan.FromSeconds(60), because: $"{instance} did not stop");
+        var result = await App.ResourceCommands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"Starting {instance} failed: {result.Message}");
+        }
+        await WaitHealthyAsync(instance);
+        FaultLog.Write($"{instance} is running again (pid {ProcessOf(instance).Pid}).");
+    }
+
+    /// <summary>Stops an instance as the dashboard's Stop does (SIGTERM, then DCP waits for it).</summary>
+    public async Task StopAsync(string instance)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(instance, KnownResourceCommands.StopCommand);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"Stopping {instance} failed: {result.Message}");
+        }
+        await Eventually.ReturnsAsync(() => Task.FromResult(StateOf(instance)), state => state is not null && KnownResourceStates.TerminalStates.Contains(state),
+            TimeSpan.FromSeconds(90), because: $"{instance} did not stop");
+    }
+
+    public Task WaitHealthyAsync(string instance, TimeSpan? timeout = null) =>
+        Eventually.ReturnsAsync(() => Task.FromResult(HealthOf(instance)), health => health == HealthStatus.Healthy,
+            timeout ?? TimeSpan.FromMinutes(3), because: $"{instance} did not become healthy ({string.Join("; ", HealthReportsOf(instance))})");
+
+    /// <summary>A client of a service's endpoint (DCP's proxy spreads requests over the replicas), without retries of its own.</summary>
+    public HttpClient Client(string resource, string[]? roles = null, TimeSpan? timeout = null)
+    {
+        var client = new HttpClient { BaseAddress = App.GetEndpoint(resource, "http"), Timeout = timeout ?? TimeSpan.FromSeconds(60) };
+        if (roles is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", StaffTokens.Issue(SigningKey, "fault-suite", roles, ["KN"]));
+        }
+        return client;
+    }
+
+    /// <summary>A client of one replica's own port, past DCP's proxy (for its <c>/health</c>).</summary>
+    public HttpClient ReplicaClient(string instance)
+    {
+        var url = instances[instance].Snapshot.Urls.FirstOrDefault(u => u.IsInternal && u.Name == "http")?.Url
+            ?? instances[instance].Snapshot.Urls.First(u => u.Name == "http").Url;
+        return new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
+    }
+
+    public async Task<string> ConnectionStringAsync(string database) =>
+        await App.GetConnectionStringAsync(database) ?? throw new InvalidOperationException($"No connection string for {database}.");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (App is not null)
+        {
+            var clock = Stopwatch.StartNew();
+            await App.StopAsync();
+            await watching.CancelAsync();
+            await watcher;
+            await App.DisposeAsync();
+            FaultLog.Write($"The platform stopped in {clock.Elapsed.TotalSeconds:0.0} s.");
+        }
+        TestFolders.Delete(folder);
+    }
+}

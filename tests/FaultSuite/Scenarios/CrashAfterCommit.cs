@@ -1,0 +1,40 @@
+using StrategyPlatform.FaultSuite.Harness;
+
+namespace StrategyPlatform.FaultSuite.Scenarios;
+
+/// <summary>
+/// 3. The Surveys service is killed (SIGKILL) under load at moments spread over the run, repeatedly, so that
+/// answers it has committed are still waiting in its outbox (counted at each kill, to show the window was hit).
+/// Respondents whose answer got no reply ask again with the same idempotency key. After each restart every
+/// committed answer goes out once.
+/// </summary>
+public sealed class CrashAfterCommit(string name = "crash-after-commit", int year = 2026) : IFaultScenario
+{
+    public string Name => name;
+
+    public async Task<ScenarioResult> RunAsync(FaultContext context, Scale scale, CancellationToken ct)
+    {
+        var platform = context.Platform;
+        var replicas = platform.InstancesOf(Resources.Surveys);
+        var count = scale.CrashSubmissions;
+        var waiting = new List<long>();
+        var run = await AnswerLoad.RunAsync(context, Name, year, count, scale.Concurrency, RetryRule.UntilAnswered(), async ledger =>
+        {
+            for (var kill = 1; kill <= scale.CrashKills; kill++)
+            {
+                await AnswerLoad.WhenSubmittedAsync(ledger, count * kill / (scale.CrashKills + 1));
+                // With several replicas one goes down at a time: the others keep answering and take over the outbox.
+                var victim = replicas[(kill - 1) % replicas.Count];
+                await platform.SignalAsync(victim, Signals.SIGKILL);
+                waiting.Add(await context.Databases.PendingOutboxAsync(Databases.Surveys));
+                await platform.StartAsync(victim);
+            }
+        }, ct);
+        await context.Settling.SettleAsync(FaultContext.SettleTimeout);
+
+        var figures = await context.Responses.CountAsync(Name, run.Ledger, run.Surveys);
+        List<string> notes = [$"{scale.CrashKills} kill(s); committed but unsent at each kill: {string.Join(", ", waiting)}"];
+        List<string> violations = waiting.Any(w => w > 0) ? [] : ["no kill found a committed answer still in the outbox: the scenario did not hit the window"];
+        return new ScenarioResult(figures, notes, violations);
+    }
+}
