@@ -30,7 +30,7 @@ internal static class PlatformSettings
         var environment = project.ApplicationBuilder.Configuration["AppHost:Environment"] is { Length: > 0 } configured ? configured : "Development";
         return project
             .WithEndpoint("http", endpoint => endpoint.UriScheme = "http", createIfNotExists: true)
-            .WithHttpHealthCheck("/health")
+            .WithServiceHealthCheck()
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", environment)
             .WithEnvironment("Jwt__SigningKey", signingKey);
     }

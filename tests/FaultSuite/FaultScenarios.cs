@@ -12,5 +12,6 @@ public static class FaultScenarios
         new ConsumerOutage(),
         new CrashAfterCommit(),
         new Redelivery(),
+        new Poison(),
     ];
 }

@@ -150,7 +150,7 @@ public sealed class FaultPlatform : IAsyncDisposable
         {
             throw new InvalidOperationException($"Starting {instance} failed: {result.Message}");
         }
-        await WaitHealthyAsync(instance);
+        await WaitReadyAsync(instance);
         FaultLog.Write($"{instance} is running again (pid {ProcessOf(instance).Pid}).");
     }
 
@@ -166,9 +166,10 @@ public sealed class FaultPlatform : IAsyncDisposable
             TimeSpan.FromSeconds(90), because: $"{instance} did not stop");
     }
 
-    public Task WaitHealthyAsync(string instance, TimeSpan? timeout = null) =>
-        Eventually.ReturnsAsync(() => Task.FromResult(HealthOf(instance)), health => health == HealthStatus.Healthy,
-            timeout ?? TimeSpan.FromMinutes(3), because: $"{instance} did not become healthy ({string.Join("; ", HealthReportsOf(instance))})");
+    /// <summary>Ready: Healthy, or Degraded (a service that works, with a backlog or a failed message to show).</summary>
+    public Task WaitReadyAsync(string instance, TimeSpan? timeout = null) =>
+        Eventually.ReturnsAsync(() => Task.FromResult(HealthOf(instance)), health => health is HealthStatus.Healthy or HealthStatus.Degraded,
+            timeout ?? TimeSpan.FromMinutes(3), because: $"{instance} did not become ready ({string.Join("; ", HealthReportsOf(instance))})");
 
     /// <summary>A client of a service's endpoint (DCP's proxy spreads requests over the replicas), without retries of its own.</summary>
     public HttpClient Client(string resource, string[]? roles = null, TimeSpan? timeout = null)
