@@ -112,15 +112,22 @@ public sealed class LookProbe : IAsyncDisposable
         {
             await act(Page);
         }
-        // fonts.ready only covers loads already begun: icons that an interactive page renders a moment later
-        // start the icon font's load after it resolved (seen on a loaded build machine). Asking for the face
-        // waits for that load; a face the stylesheets do not declare still measures as not loaded.
-        await Page.EvaluateAsync("""
-            async () => {
-              if (document.querySelector('.rzi, .rz-icon, i.notranslate')) { await document.fonts.load('24px "Material Symbols"'); }
-              await document.fonts.ready;
-            }
-            """);
+        // fonts.ready covers only loads already begun: icons that an interactive page renders a moment later,
+        // or a theme stylesheet the circuit re-attaches, start the icon font's load after it resolved (seen on
+        // a loaded build machine). So wait, a bounded while, for the face to load as a person would; a face
+        // that never loads is then measured and reported as not loaded.
+        try
+        {
+            await Page.WaitForFunctionAsync("""
+                () => !document.querySelector('.rzi, .rz-icon, i.notranslate')
+                  || [...document.fonts].some(f => f.family.replace(/"/g, '') === 'Material Symbols' && f.status === 'loaded')
+                """, null, new PageWaitForFunctionOptions { Timeout = 15_000, PollingInterval = 100 });
+        }
+        catch (TimeoutException)
+        {
+            // Measured and reported by MeasureAsync.
+        }
+        await Page.EvaluateAsync("() => document.fonts.ready");
     }
 
     /// <summary>Measures the page as it is now, at its current width.</summary>
