@@ -11,6 +11,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using StrategyPlatform.ServiceDefaults.Api;
 using StrategyPlatform.ServiceDefaults.Messaging;
+using StrategyPlatform.ServiceDefaults.Telemetry;
 using System.Text.Json.Serialization;
 
 namespace Microsoft.Extensions.Hosting;
@@ -62,6 +63,7 @@ public static class ServiceDefaultsExtensions
                 .AddMeter("MassTransit")
                 .AddMeter(OutboxDiagnostics.Name))
             .WithTracing(tracing => tracing
+                .SetSampler(CircuitPlumbingSampler.For())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")
                 .AddSource(OutboxDiagnostics.Name)
