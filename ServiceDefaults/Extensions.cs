@@ -67,8 +67,9 @@ public static class ServiceDefaultsExtensions
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")
                 .AddSource(OutboxDiagnostics.Name)
-                // Probes hit these every few seconds; tracing them would drown real requests.
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                // Probes hit these every few seconds, and every page load fetches a dozen stylesheets, scripts
+                // and fonts; tracing them would drown real requests.
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path) && !IsStaticAsset(context.Request.Path))
                 .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = request => !IsProbe(request.RequestUri?.AbsolutePath)));
         // Npgsql's own traces and metrics come with Aspire.Npgsql's AddNpgsqlDataSource.
 
@@ -103,6 +104,11 @@ public static class ServiceDefaultsExtensions
 
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);
+
+    /// <summary>The portal's static files: Blazor's and Radzen's under <c>_framework</c>/<c>_content</c>, its own by extension.</summary>
+    private static bool IsStaticAsset(PathString path) =>
+        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
+        || Path.GetExtension(path.Value) is ".css" or ".js" or ".woff2" or ".woff" or ".png" or ".svg" or ".ico" or ".map";
 
     private static bool IsProbe(string? path) => path is not null && IsProbe(new PathString(path));
 

@@ -5,10 +5,11 @@ namespace StrategyPlatform.ServiceDefaults.Telemetry;
 /// <summary>
 /// Drops the traces a Blazor Server circuit makes of its own plumbing: every render acknowledgement and
 /// every answer to a JavaScript call is a SignalR hub invocation, and .NET 10 traces each as a one-span
-/// trace of its own, as it does the start of every circuit. On the portal they outnumbered real requests
-/// and buried them in the dashboard. Invocations that do work (a click, a navigation, the first render)
-/// keep their traces, and so do the HTTP calls and queries made under a dropped one (a page's
-/// OnAfterRenderAsync runs inside the render acknowledgement): see <see cref="For"/>.
+/// trace of its own. On the portal they outnumbered real requests and buried them in the dashboard.
+/// Invocations that do work (a click, a navigation, the first render) keep their traces, and so do the
+/// HTTP calls and queries made under a dropped one (a page's OnAfterRenderAsync runs inside the render
+/// acknowledgement): see <see cref="For"/>. (Each circuit's start stays a one-span trace: it is one
+/// per page load, and Blazor starts it under the sampled StartCircuit invocation's context.)
 /// </summary>
 public sealed class CircuitPlumbingSampler : Sampler
 {
@@ -39,10 +40,6 @@ public sealed class CircuitPlumbingSampler : Sampler
 
     private static bool IsPlumbing(in SamplingParameters span)
     {
-        if (span.Name.EndsWith(".CircuitStart", StringComparison.Ordinal))
-        {
-            return true;
-        }
         if (span.Name != HubInvocation || span.Tags is null)
         {
             return false;
