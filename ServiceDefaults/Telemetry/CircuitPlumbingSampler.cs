@@ -8,8 +8,8 @@ namespace StrategyPlatform.ServiceDefaults.Telemetry;
 /// trace of its own. On the portal they outnumbered real requests and buried them in the dashboard.
 /// Invocations that do work (a click, a navigation, the first render) keep their traces, and so do the
 /// HTTP calls and queries made under a dropped one (a page's OnAfterRenderAsync runs inside the render
-/// acknowledgement): see <see cref="For"/>. (Each circuit's start stays a one-span trace: it is one
-/// per page load, and Blazor starts it under the sampled StartCircuit invocation's context.)
+/// acknowledgement): see <see cref="For"/>. (Each circuit's start stays a one-span trace, one per page
+/// load: filtering it by its operation name did not take, so it is left.)
 /// </summary>
 public sealed class CircuitPlumbingSampler : Sampler
 {
