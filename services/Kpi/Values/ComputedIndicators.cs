@@ -56,8 +56,9 @@ public static class ComputedIndicators
         return true;
     }
 
+    // The interval too: a population told later moves it without any new response.
     private static bool Same(Row a, Row b) => a.Value == b.Value && a.Counted == b.Counted && a.Positive == b.Positive
-        && a.Responses == b.Responses && (a.Monthly ?? []).SequenceEqual(b.Monthly ?? []);
+        && a.Responses == b.Responses && a.CiLow == b.CiLow && a.CiHigh == b.CiHigh && (a.Monthly ?? []).SequenceEqual(b.Monthly ?? []);
 
     private static async Task<Row?> ProactiveAsync(NpgsqlConnection connection, NpgsqlTransaction tx, int year, CancellationToken ct)
     {
@@ -89,17 +90,25 @@ public static class ComputedIndicators
     private static async Task<Row?> SurveyAsync(NpgsqlConnection connection, NpgsqlTransaction tx, string number, int year, CancellationToken ct)
     {
         var kind = (number == PartnerSatisfaction ? SurveyKind.PartnerSatisfaction : SurveyKind.CampaignEvaluation).ToString();
-        var (responses, positive, counted) = await connection.QuerySingleAsync<(long, long, long)>(new CommandDefinition("""
-            SELECT count(*), coalesce(sum(positive), 0), coalesce(sum(counted), 0)
-            FROM survey_response_facts WHERE kind = @kind AND year = @year
-            """, new { kind, year }, tx, cancellationToken: ct));
+        // Per survey, with its population of counted answers (invited × counted questions, as the Surveys
+        // service's results compute it) where the survey told it; null for open-link or direct responses.
+        var surveys = (await connection.QueryAsync<(long Responses, long Positive, long Counted, int? Population)>(new CommandDefinition("""
+            SELECT count(*), coalesce(sum(f.positive), 0), coalesce(sum(f.counted), 0), p.invited * greatest(1, p.counted_questions)
+            FROM survey_response_facts f LEFT JOIN survey_populations p ON p.survey_id = f.survey_id
+            WHERE f.kind = @kind AND f.year = @year
+            GROUP BY f.survey_id, p.invited, p.counted_questions
+            """, new { kind, year }, tx, cancellationToken: ct))).ToList();
+        var (responses, positive, counted) = (surveys.Sum(s => s.Responses), (int)surveys.Sum(s => s.Positive), (int)surveys.Sum(s => s.Counted));
         if (counted == 0)
         {
             // Responses that only said "cannot say" give no share to show.
             return null;
         }
-        var (low, high) = WilsonInterval.Of((int)positive, (int)counted);
-        return new Row { Value = WilsonInterval.Share((int)positive, (int)counted), Positive = (int)positive, Counted = (int)counted, Responses = (int)responses, CiLow = low, CiHigh = high };
+        // One survey a year is the rule: its interval is exactly the survey's. Several pool their populations; any
+        // survey of unknown population makes the whole year's population unknown, so no correction is claimed.
+        int? population = surveys.All(s => s.Population is not null) ? surveys.Sum(s => s.Population!.Value) : null;
+        var (low, high) = WilsonInterval.Of(positive, counted, population);
+        return new Row { Value = WilsonInterval.Share(positive, counted), Positive = positive, Counted = counted, Responses = (int)responses, CiLow = low, CiHigh = high };
     }
 
     // A class with setters, not a positional record: Dapper cannot match an int[] column to a constructor parameter.

@@ -1,4 +1,5 @@
 using StrategyPlatform.Contracts;
+using StrategyPlatform.Surveys.Invitations;
 using StrategyPlatform.Surveys.Model;
 
 namespace StrategyPlatform.Surveys.Results;
@@ -47,9 +48,8 @@ public static class ResultsCalculator
     {
         var (positive, valid) = CountedAnswers(definition, responses);
         // Several counted questions give several answers per response: the correction then uses the population of answers.
-        var counted = definition.Questions.Count(q => q.Type == QuestionType.Likert && q.CountsTowardIndicator);
         return new(indicator, IndicatorRule(indicator), valid, positive, Share(positive, valid),
-            Statistics.Wilson(positive, valid, population * Math.Max(1, counted)));
+            Statistics.Wilson(positive, valid, SurveyPopulations.OfAnswers(population, SurveyPopulations.CountedQuestions(definition))));
     }
 
     public static IReadOnlyList<CategoryResult> ByCategory(SurveyDefinition definition, IReadOnlyList<ResponseData> responses)
