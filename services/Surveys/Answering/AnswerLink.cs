@@ -63,5 +63,5 @@ public sealed record AnswerLink(SurveyRecord Survey, SurveyDefinition Definition
 
     public AnswerForm Form(AnswerSheet? draft) => new(
         Survey.SurveyKind, Survey.Year, Survey.Title, Survey.Introduction, Survey.CurrentVersion!.Value, Survey.ClosesOnDate,
-        AnswerForm.Categories(Survey.SurveyMode == SurveyMode.OpenLink, OrganisationCategory), AnswerForm.CannotSay, Definition, draft);
+        AnswerForm.Categories(Survey.SurveyMode, OrganisationCategory), AnswerForm.CannotSay, Definition, draft);
 }

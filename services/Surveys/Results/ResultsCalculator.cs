@@ -52,15 +52,17 @@ public static class ResultsCalculator
             Statistics.Wilson(positive, valid, SurveyPopulations.OfAnswers(population, SurveyPopulations.CountedQuestions(definition))));
     }
 
-    public static IReadOnlyList<CategoryResult> ByCategory(SurveyDefinition definition, IReadOnlyList<ResponseData> responses)
+    /// <param name="offered">The categories the survey's respondents could choose; others are not listed unless someone answered as one.</param>
+    public static IReadOnlyList<CategoryResult> ByCategory(SurveyDefinition definition, IReadOnlyList<ResponseData> responses, IReadOnlyCollection<RespondentCategory> offered)
     {
-        var counts = Enum.GetValues<RespondentCategory>().ToDictionary(c => c, c => responses.Count(r => r.Category == c));
+        var counts = Enum.GetValues<RespondentCategory>().Where(c => offered.Contains(c) || responses.Any(r => r.Category == c))
+            .ToDictionary(c => c, c => responses.Count(r => r.Category == c));
         var hidden = Suppression.Hidden(counts);
         return [.. counts.Select(c =>
         {
-            if (hidden.Contains(c.Key))
+            if (hidden.TryGetValue(c.Key, out var reason))
             {
-                return new CategoryResult(c.Key, RespondentCategories.Label(c.Key), true, null, null);
+                return new CategoryResult(c.Key, RespondentCategories.Label(c.Key), true, null, null, reason);
             }
             var (positive, valid) = CountedAnswers(definition, [.. responses.Where(r => r.Category == c.Key)]);
             return new CategoryResult(c.Key, RespondentCategories.Label(c.Key), false, c.Value, Share(positive, valid));
