@@ -29,7 +29,7 @@ public sealed class The_leadership_dashboard(KpiPortalFixture portal) : IClassFi
         await Expect(page.Locator("article.kpi-tile")).ToHaveCountAsync(21);
         Assert.Equal(["1", "2", "3", "4", "5a", "5b"], await page.Locator("#priority-1 ~ .kpi-tiles article").EvaluateAllAsync<string[]>("a => a.map(e => e.dataset.indicator)"));
         Assert.Equal(["6", "10", "12a"], (await page.Locator("#priority-2 ~ .kpi-tiles article.kpi-key").EvaluateAllAsync<string[]>("a => a.map(e => e.dataset.indicator)")));
-        await Expect(Tile(page, "1").Locator(".kpi-trend")).ToContainTextAsync("2023: 10 % (bāzes vērtība)");
+        await Expect(Tile(page, "1").Locator(".kpi-trend")).ToContainTextAsync("2023: 10,0 % (bāzes vērtība)");
         await Expect(Tile(page, "12a").Locator(".kpi-trend")).ToContainTextAsync("2023: 348,29 MWh (bāzes vērtība)");
         await Expect(Tile(page, "16").Locator(".kpi-trend")).ToContainTextAsync("2024: 88,8 % (bāzes vērtība)");
         await Expect(Tile(page, "16")).ToContainTextAsync("ne zemāk par bāzes vērtību 88,8 % (2024)");
@@ -57,10 +57,10 @@ public sealed class The_leadership_dashboard(KpiPortalFixture portal) : IClassFi
         await page.TabToAsync(".kpi-enter button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(page.Locator(".kpi-form-outcome")).ToHaveTextAsync("Saglabāts: 2025. gads, 12 %.");
+        await Expect(page.Locator(".kpi-form-outcome")).ToHaveTextAsync("Saglabāts: 2025. gads, 12,0 %.");
         await Expect(page.Locator(".kpi-measurements tbody")).ToContainTextAsync("HOP dati par 2025. gadu");
         await page.GotoAsync("indicators");
-        await Expect(Tile(page, "1").Locator(".kpi-value")).ToHaveTextAsync("12 %");
+        await Expect(Tile(page, "1").Locator(".kpi-value")).ToHaveTextAsync("12,0 %");
         await Expect(Tile(page, "1").Locator(".kpi-tile-status")).ToContainTextAsync("Nav sasniegts");
     }
 

@@ -29,7 +29,7 @@ public sealed class Watching_the_dashboard_live(WholePlatformPortalFixture porta
         await page.EvaluateAsync("() => window.notReloaded = true");
 
         await portal.AnswerAsync(token, overall: 5);
-        await Expect(Tile(page, "16").Locator(".kpi-value")).ToHaveTextAsync("100 %");
+        await Expect(Tile(page, "16").Locator(".kpi-value")).ToHaveTextAsync("100,0 %");
 
         await portal.LogMediaEventAsync("MediaBriefing", DateTimeOffset.UtcNow.AddHours(-1));
         await Expect(Tile(page, "13").Locator(".kpi-value")).Not.ToHaveTextAsync(before13);

@@ -3,6 +3,7 @@ using StrategyPlatform.Kpi.Apis;
 using StrategyPlatform.Kpi.Reviews;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.ServiceDefaults.Files;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -28,7 +29,7 @@ public static class ReviewApi
         }
         if (lang is not (null or "lv" or "en"))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = ["Use lv or en."] });
+            return FieldErrors.Problem("lang", ErrorCodes.NotOffered, "Use lv or en.");
         }
         var report = await ReviewReports.BuildAsync(services.Db, year, services.Clock.GetUtcNow(), ct);
         var name = lang == "en" ? $"strategy-review-{year}.xlsx" : $"strategijas-parskats-{year}.xlsx";
@@ -36,5 +37,5 @@ public static class ReviewApi
     }
 
     private static ValidationProblem? InvalidYear(int year) => year is >= 2024 and <= 2027 ? null
-        : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["The strategy's years are 2024–2027."] });
+        : FieldErrors.Problem("year", ErrorCodes.OutOfRange, "The strategy's years are 2024–2027.");
 }

@@ -4,6 +4,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StrategyPlatform.Kpi.Apis;
 using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -39,7 +40,7 @@ public static class YearsApi
     {
         if (year is < 2023 or > 2027)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["The strategy's years are 2023–2027."] });
+            return FieldErrors.Problem("year", ErrorCodes.OutOfRange, "The strategy's years are 2023–2027.");
         }
         await using (var connection = await services.Db.OpenConnectionAsync(ct))
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Api;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.Surveys.Invitations;
 using StrategyPlatform.Surveys.Replay;
@@ -31,6 +32,6 @@ public static class ResponseFactsApi
     public static async Task<Results<Ok<SurveyResponseFactsPage>, ValidationProblem>> ResponseFacts(
         NpgsqlDataSource db, CancellationToken ct, Guid? afterId = null, int take = ResponseFactsFeed.MaxTake) =>
         take is < 1 or > ResponseFactsFeed.MaxTake
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["take"] = [$"take must be between 1 and {ResponseFactsFeed.MaxTake}."] })
+            ? FieldErrors.Problem("take", ErrorCodes.OutOfRange, $"take must be between 1 and {ResponseFactsFeed.MaxTake}.")
             : TypedResults.Ok(await ResponseFactsFeed.PageAsync(db, afterId, take, ct));
 }

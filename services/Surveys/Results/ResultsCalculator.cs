@@ -8,8 +8,8 @@ namespace StrategyPlatform.Surveys.Results;
 public static class ResultsCalculator
 {
     public static LocalizedText IndicatorRule(string indicator) => new(
-        $"{indicator}. rādītājs: pozitīvo vērtējumu (4 un 5) īpatsvars visās derīgajās atbildēs skalā no 1 līdz 5 uz jautājumiem, kas tiek ieskaitīti rādītājā; atbilde \"Nevaru pateikt\" netiek ieskaitīta.",
-        $"Indicator {indicator}: the share of positive ratings (4 and 5) among all valid answers on the 1–5 scale to the questions that count toward the indicator; \"cannot say\" is not counted.");
+        $"{indicator}. rādītājs: pozitīvo vērtējumu (4 un 5) īpatsvars visās derīgajās atbildēs skalā no 1 līdz 5 uz jautājumiem, kas tiek ieskaitīti rādītājā; atbilde „Nevaru pateikt” netiek ieskaitīta.",
+        $"Indicator {indicator}: the share of positive ratings (4 and 5) among all valid answers on the 1–5 scale to the questions that count toward the indicator; “cannot say” is not counted.");
 
     public static QuestionResult Question(Question q, IReadOnlyList<ResponseData> responses, int? population)
     {

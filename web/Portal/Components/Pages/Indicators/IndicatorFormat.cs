@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using StrategyPlatform.Portal.Resources;
 using StrategyPlatform.Portal.ServiceClients;
+using StrategyPlatform.Portal.Localization;
 
 namespace StrategyPlatform.Portal.Components.Pages.Indicators;
 
@@ -12,23 +13,26 @@ public static class IndicatorFormat
 
     public static string Text(KpiText? text) => text is null ? "" : IsLatvian ? text.Lv : text.En;
 
-    /// <summary>A value in the indicator's unit, in the current culture (lv: <c>88,8 %</c>).</summary>
+    /// <summary>A value in the indicator's unit, written by <see cref="PortalFormat"/> (lv: <c>88,8 %</c>, en: <c>88.8%</c>).</summary>
     public static string Value(IStringLocalizer<SharedResource> T, string unit, decimal? value)
     {
         if (value is not { } v)
         {
             return T["Kpi.NoValue"];
         }
-        var c = CultureInfo.CurrentCulture;
         return unit switch
         {
-            "Percent" => T["Kpi.Unit.Percent", v.ToString("0.#", c)],
-            "MWh" => T["Kpi.Unit.MWh", v.ToString("#,0.##", c)],
+            "Percent" => PortalFormat.Percent(v),
+            "MWh" => T["Kpi.Unit.MWh", PortalFormat.Number(v)],
             "YesNo" => v > 0 ? T["Kpi.Yes"] : T["Kpi.No"],
-            "NewsPerMonth" => T["Kpi.Unit.MonthsMet", v.ToString("0", c)],
-            _ => v.ToString("#,0.##", c),
+            "NewsPerMonth" => T["Kpi.Unit.MonthsMet", PortalFormat.Count((long)v)],
+            _ => PortalFormat.Number(v),
         };
     }
+
+    /// <summary>A survey value's n and 95 % interval, written as the survey's results write theirs.</summary>
+    public static string Interval(IStringLocalizer<SharedResource> T, string unit, int n, decimal low, decimal high) =>
+        T["Kpi.Interval", PortalFormat.Count(n), unit == "Percent" ? PortalFormat.PercentInterval(low, high) : $"{Value(T, unit, low)}–{Value(T, unit, high)}"];
 
     public static string Status(IStringLocalizer<SharedResource> T, string status) => T[$"Kpi.Status.{status}"];
 
