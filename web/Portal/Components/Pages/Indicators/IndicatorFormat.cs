@@ -30,6 +30,16 @@ public static class IndicatorFormat
         };
     }
 
+    /// <summary>
+    /// What a year shows: its own value; for the baseline year without one, the baseline, marked as such
+    /// (the strategy's table states it, so "no value" would be wrong); else "no value".
+    /// </summary>
+    public static string YearValue(IStringLocalizer<SharedResource> T, string unit, decimal? value, KpiBaseline? baseline, int year) =>
+        value is null && baseline?.Year == year ? $"{Value(T, unit, baseline.Value)} ({T["Kpi.BaselineShort"]})" : Value(T, unit, value);
+
+    /// <summary>A year that has no value of its own but is the baseline year: it shows the baseline, not a status.</summary>
+    public static bool IsBaselineYear(decimal? value, KpiBaseline? baseline, int year) => value is null && baseline?.Year == year;
+
     /// <summary>A survey value's n and 95 % interval, written as the survey's results write theirs.</summary>
     public static string Interval(IStringLocalizer<SharedResource> T, string unit, int n, decimal low, decimal high) =>
         T["Kpi.Interval", PortalFormat.Count(n), unit == "Percent" ? PortalFormat.PercentInterval(low, high) : $"{Value(T, unit, low)}–{Value(T, unit, high)}"];
