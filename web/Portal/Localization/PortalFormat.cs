@@ -3,10 +3,10 @@ using System.Globalization;
 namespace StrategyPlatform.Portal.Localization;
 
 /// <summary>
-/// How every page writes numbers, shares, intervals and quotations, in the page's culture:
-/// Latvian <c>60,0 %</c>, <c>57,9–62,0 %</c>, <c>1 234</c>, „…”; English <c>60.0%</c>,
-/// <c>57.9–62.0%</c>, <c>1,234</c>, “…”. One place, so the survey results, the dashboard and the
-/// review write the same figure the same way.
+/// How every page writes numbers, shares and intervals, in the page's culture: Latvian
+/// <c>60,0 %</c>, <c>57,9–62,0 %</c>, <c>1 234</c>; English <c>60.0%</c>, <c>57.9–62.0%</c>,
+/// <c>1,234</c>. One place, so the survey results, the dashboard and the review write the same figure
+/// the same way. (Quotation marks belong to the sentences in the resources: „…” in Latvian, “…” in English.)
 /// </summary>
 /// <remarks>
 /// Latvian puts a space before the per cent sign; it is a no-break space here, so a line never
@@ -61,7 +61,4 @@ public static class PortalFormat
 
     /// <summary>A period of days: <c>01.03.2026 – 31.03.2026</c>; empty when neither end is known.</summary>
     public static string Period(DateOnly? from, DateOnly? to) => from is null && to is null ? "" : $"{Date(from)} – {Date(to)}";
-
-    /// <summary>Text in the language's quotation marks: „…” in Latvian, “…” in English.</summary>
-    public static string Quote(string text) => IsLatvian ? $"„{text}”" : $"“{text}”";
 }

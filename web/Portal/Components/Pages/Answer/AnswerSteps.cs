@@ -67,7 +67,8 @@ public static class AnswerSteps
     public static string Anchor(string field) =>
         field == AnswerFormFields.Category ? "respondent-category" : field.StartsWith("answers.", StringComparison.Ordinal) ? $"q-{field["answers.".Length..]}" : "main-content";
 
+    /// <summary>The question a problem is about, as the error summary names it (without its closing full stop, a colon follows).</summary>
     public static string QuestionText(SurveyAnswerForm form, string field, IStringLocalizer<SharedResource> t) =>
-        field == AnswerFormFields.Category ? form.RespondentCategory.Text.Current
-        : form.Definition.Sections.SelectMany(s => s.Questions).FirstOrDefault(q => $"answers.{q.Id}" == field)?.Text.Current ?? t["Answer.Error.Other"];
+        (field == AnswerFormFields.Category ? form.RespondentCategory.Text.Current
+        : form.Definition.Sections.SelectMany(s => s.Questions).FirstOrDefault(q => $"answers.{q.Id}" == field)?.Text.Current ?? t["Answer.Error.Other"]).TrimEnd('.');
 }
