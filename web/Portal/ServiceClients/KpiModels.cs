@@ -49,7 +49,8 @@ public sealed record KpiYearLock(int Year, bool Locked, bool Ended, string? Lock
 
 public sealed record KpiLockInput(string? Note);
 
-public sealed record KpiActivityProgress(DateTime AsOf, int? Participants, int? Organisations, int? Sessions, string? Note);
+/// <param name="Note">In Latvian; <paramref name="NoteEn"/> in English, when given.</param>
+public sealed record KpiActivityProgress(DateTime AsOf, int? Participants, int? Organisations, int? Sessions, string? Note, string? NoteEn = null);
 
 public sealed record KpiActivity(
     string Code, KpiText Name, int? TargetParticipants, int? TargetOrganisations, DateOnly Deadline,
@@ -93,4 +94,4 @@ public sealed record KpiDefinitionChange(KpiDefinition Definition, string? Reaso
 
 public sealed record KpiDefinitionChanged(string Number, int Version);
 
-public sealed record KpiProgressInput(DateOnly? AsOf, int? Participants, int? Organisations, int? Sessions, string? Note);
+public sealed record KpiProgressInput(DateOnly? AsOf, int? Participants, int? Organisations, int? Sessions, string? Note, string? NoteEn = null);
