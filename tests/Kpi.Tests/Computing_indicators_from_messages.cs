@@ -63,6 +63,12 @@ public sealed class Computing_indicators_from_messages(KpiPlatform platform) : I
         var year = await platform.YearAsync("16", 2027);
         Assert.Equal((44.2m, 91.9m), Interval(year));
         Assert.Equal(75.0m, KpiPlatform.ValueOf(year));
+
+        // The drill-down lists the survey with the population its interval was corrected for, and makes the tile's value and interval.
+        using var reader = platform.Reader();
+        var counted = await DrillDowns.AssertListMakesTheTileAsync(reader, "16", 2027);
+        var survey = Assert.Single(counted.GetProperty("surveys").EnumerateArray());
+        Assert.Equal((surveyId, 6), (survey.GetProperty("surveyId").GetGuid(), survey.GetProperty("population").GetInt32()));
     }
 
     [Fact]

@@ -75,6 +75,8 @@ public sealed class Carrying_the_survey_population(ThreeServices platform) : ICl
         Assert.Equal([47.5m, 90.9m], rebuilt.GetProperty("rebuiltInterval").EnumerateArray().Select(v => v.GetDecimal()));
         Assert.Equal(widened, Interval(await YearAsync(reader)));
         Assert.True(result.GetProperty("sources").GetProperty("surveyPopulationsRead").GetInt32() >= 1);
+        // The drill-down's list makes the same value and interval as the tile, after the rebuild too.
+        await DrillDowns.AssertListMakesTheTileAsync(reader, "16", Year);
     }
 
     private static async Task<(Guid SurveyId, IReadOnlyList<string> Tokens)> OpenSurveyAsync(HttpClient manager, string organisations)
