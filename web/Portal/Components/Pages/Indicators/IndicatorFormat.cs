@@ -66,11 +66,18 @@ public static class IndicatorFormat
         T["Kpi.TrendText", string.Join("; ", i.Sparkline.Select(p => $"{p.Year}: {Value(T, i.Unit, p.Value)}{(p.IsBaseline ? " (" + T["Kpi.BaselineShort"] + ")" : "")}"))];
 
     /// <summary>
-    /// Who did something: the portal's name for the account, else the name the service kept from
-    /// the caller's token, else the bare id (the catalogue's seed, say).
+    /// The account the Kpi service records for what it seeded from the strategy itself (the catalogue's first
+    /// versions, the activities' first progress; its <c>Catalogue/CatalogueSeeder</c>): no person, so the pages name it
+    /// in their own language rather than show the id.
     /// </summary>
-    public static string Person(IReadOnlyDictionary<string, string> names, string id, string? keptName) =>
-        names.GetValueOrDefault(id) ?? (string.IsNullOrWhiteSpace(keptName) ? id : keptName);
+    public const string SeedAccount = "seed";
+
+    /// <summary>
+    /// Who did something: the portal's name for the account, else the name the service kept from
+    /// the caller's token, else the bare id; the seed is "the strategy's table" in the page's language.
+    /// </summary>
+    public static string Person(IStringLocalizer<SharedResource> T, IReadOnlyDictionary<string, string> names, string id, string? keptName) =>
+        id == SeedAccount ? T["Kpi.SeedAccount"] : names.GetValueOrDefault(id) ?? (string.IsNullOrWhiteSpace(keptName) ? id : keptName);
 
     /// <summary>A moment as the ministry's clocks show it (Europe/Riga), in the current culture.</summary>
     public static string Moment(DateTime utc) => LatvianTime.LocalFromUtc(utc).ToString("g", CultureInfo.CurrentCulture);
