@@ -115,6 +115,9 @@ public sealed class The_leadership_dashboard(KpiPortalFixture portal) : IClassFi
         await page.GotoAsync("indicators/review/2025");
         await page.WaitUntilInteractiveAsync();
         await Expect(page.Locator("form.kpi-lock button[type=submit]")).ToBeVisibleAsync();
+        // The section's navigation marks the review as the page shown, for any of its years.
+        await Expect(page.Locator("nav.section-nav a[href='indicators/review']")).ToHaveAttributeAsync("aria-current", "page");
+        Assert.Equal(1, await page.Locator("nav.section-nav a[aria-current=page]").CountAsync());
     }
 
     [Fact]
