@@ -65,7 +65,8 @@ public sealed record KpiReview(int Year, bool Locked, DateTimeOffset GeneratedAt
 public sealed record KpiCountedEvent(Guid MediaEventId, DateOnly Date, string Type);
 
 /// <param name="N">Ratings counted; <paramref name="Positive"/> of them 4 or 5.</param>
-public sealed record KpiCountedSurvey(Guid SurveyId, int Responses, int N, int Positive);
+/// <param name="Population">The ratings its invited organisations could give (the interval is corrected for it); null for an open-link survey.</param>
+public sealed record KpiCountedSurvey(Guid SurveyId, int Responses, int N, int Positive, int? Population = null);
 
 /// <summary>A computed indicator's drill-down for a year: exactly what was counted, and the value it makes.</summary>
 public sealed record KpiCounted(
