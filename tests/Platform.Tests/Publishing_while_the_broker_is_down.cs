@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Dapper;
 using Npgsql;
-using StrategyPlatform.AppHost.Hosting;
 using StrategyPlatform.Kpi;
 using StrategyPlatform.Surveys;
 using StrategyPlatform.TestSupport;
@@ -15,19 +14,14 @@ public sealed class Publishing_while_the_broker_is_down : IAsyncLifetime
 {
     private readonly ServiceTestBed bed = new();
     private readonly string folder = TestFolders.Create("outage");
-    private LocalRabbitMq broker = null!;
+    private LocalServersApp servers = null!;
+    private RabbitMqServer broker = null!;
 
     public async Task InitializeAsync()
     {
         await bed.InitializeAsync();
-        broker = new LocalRabbitMq(new LocalRabbitMqOptions(folder) { AmqpPort = TestPorts.Any(), ManagementPort = TestPorts.Any() }, TestLog.Write);
-        await StartBrokerAsync();
-    }
-
-    private async Task StartBrokerAsync()
-    {
-        await broker.StartAsync();
-        ServerReaper.WatchOver(folder, broker.ProcessIds);
+        servers = await LocalServersApp.StartAsync(folder, postgres: false);
+        broker = servers.RabbitMq!;
     }
 
     [Fact]
@@ -52,7 +46,7 @@ public sealed class Publishing_while_the_broker_is_down : IAsyncLifetime
             () => Attempts(db, surveyId), attempts => attempts >= 1, because: "the dispatcher never tried while the broker was down");
         Assert.Equal(0, await CountAsync(kpi, surveyId));
 
-        await StartBrokerAsync();
+        await broker.StartAsync();
 
         await Eventually.ReturnsAsync(() => CountAsync(kpi, surveyId), count => count == 1, TimeSpan.FromSeconds(90));
         await using var connection = await db.OpenConnectionAsync();
@@ -76,7 +70,7 @@ public sealed class Publishing_while_the_broker_is_down : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await bed.DisposeAsync();
-        await broker.DisposeAsync();
+        await servers.DisposeAsync();
         TestFolders.Delete(folder);
     }
 }

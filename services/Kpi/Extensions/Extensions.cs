@@ -14,7 +14,7 @@ internal static class Extensions
     {
         builder.Services.AddValidation();
         builder.AddDefaultAuthentication();
-        builder.AddNpgsqlDataSource("kpidb");
+        builder.AddNpgsqlDataSource("kpidb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
         builder.AddMessaging(bus =>
         {

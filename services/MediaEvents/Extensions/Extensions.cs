@@ -10,7 +10,7 @@ internal static class Extensions
     {
         builder.Services.AddValidation();
         builder.AddDefaultAuthentication();
-        builder.AddNpgsqlDataSource("mediadb");
+        builder.AddNpgsqlDataSource("mediadb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
         builder.AddMessaging();
         builder.Services.AddSingleton<MediaEventWriter>();
