@@ -33,7 +33,8 @@ public static class ServiceDefaultsExtensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
-        builder.Services.AddProblemDetails();
+        // Every 400 has the same shape: an errors map and a codes map (Api/FieldErrors.cs).
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = FieldErrors.AddMissingCodes);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Enums travel by name: readable in ProblemDetails, logs and other services' code.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

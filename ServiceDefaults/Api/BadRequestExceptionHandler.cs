@@ -28,6 +28,7 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             {
                 Status = badRequest.StatusCode,
                 Title = "The request could not be read.",
+                Extensions = { [FieldErrors.CodesExtension] = new Dictionary<string, string[]> { [field] = [ErrorCodes.Unreadable] } },
             },
             Exception = exception,
         });

@@ -80,8 +80,11 @@ public class PortalFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (no cookies: Latvian, signed out) with one page; <paramref name="locale"/> is the browser's own (date fields, Accept-Language).</summary>
-    public async Task<BrowserSession> OpenAsync(string? locale = null)
+    /// <summary>
+    /// A fresh browser context (no cookies, signed out) with one page. By default a Latvian browser
+    /// (<c>Accept-Language: lv-LV</c>), the portal's usual visitor; <paramref name="locale"/> sets another.
+    /// </summary>
+    public async Task<BrowserSession> OpenAsync(string locale = "lv-LV")
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), Locale = locale });
         return new BrowserSession(context, await context.NewPageAsync());

@@ -9,6 +9,9 @@ namespace StrategyPlatform.Surveys.Tests;
 
 public sealed class Answering_through_an_invitation_link(SurveyPortal portal) : IClassFixture<SurveyPortal>
 {
+    private static readonly string[] FirstSection =
+        ["timely-involvement", "involvement-budget", "involvement-law-drafting", "regular-communication", "feedback-on-input", "understands-municipalities"];
+
     private async Task<int> ResponsesAsync() => await portal.ScalarAsync<int>("SELECT count(*) FROM responses");
 
     private static async Task<string> ProblemTypeAsync(HttpResponseMessage response) =>
@@ -78,13 +81,46 @@ public sealed class Answering_through_an_invitation_link(SurveyPortal portal) : 
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToHashSet();
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Equal(new HashSet<string>
         {
             "respondentCategory", "answers.overall-satisfaction", "answers.timely-involvement", "answers.recommend", "answers.overall-satisfaction-typo",
         }, errors);
+        // The page recognises each problem by its code, never by the wording of the message.
+        var codes = problem.GetProperty("codes").EnumerateObject().ToDictionary(p => p.Name, p => Assert.Single(p.Value.EnumerateArray()).GetString());
+        Assert.Equal(new Dictionary<string, string?>
+        {
+            ["respondentCategory"] = "required", ["answers.overall-satisfaction"] = "required", ["answers.timely-involvement"] = "out-of-range",
+            ["answers.recommend"] = "out-of-range", ["answers.overall-satisfaction-typo"] = "not-found",
+        }, codes);
         Assert.Equal(before, await ResponsesAsync());
         Assert.False(await portal.ScalarAsync<bool>("SELECT used FROM invitations WHERE token_hash = sha256(convert_to(@token, 'UTF8'))", new { token }));
+    }
+
+    [Fact]
+    public async Task Checks_one_step_of_the_form_as_the_submission_would_and_changes_nothing()
+    {
+        var token = portal.Links[12].Token;
+        // Section 1 half answered, section 2 not at all, and a resident, which the partner survey does not offer.
+        var sheet = new AnswerSheet(Contracts.RespondentCategory.Resident, new Dictionary<string, Answer>
+        {
+            ["timely-involvement"] = new(Value: 4), ["involvement-budget"] = new(Value: 3, CannotSay: true),
+        });
+
+        var aboutYou = await portal.Public.PostAsJsonAsync($"/api/answer/{token}/check?step=0", sheet, SurveyPortal.JsonOptions);
+        var first = await portal.Public.PostAsJsonAsync($"/api/answer/{token}/check?step=1", sheet, SurveyPortal.JsonOptions);
+        var complete = await portal.Public.PostAsJsonAsync($"/api/answer/{token}/check?step=0", sheet with { RespondentCategory = Contracts.RespondentCategory.Ngo }, SurveyPortal.JsonOptions);
+
+        Assert.Equal(HttpStatusCode.BadRequest, aboutYou.StatusCode);
+        Assert.Equal("not-offered", (await aboutYou.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes").GetProperty("respondentCategory")[0].GetString());
+        var codes = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes");
+        Assert.Equal("rating-and-cannot-say", codes.GetProperty("answers.involvement-budget")[0].GetString());
+        Assert.Equal("required", codes.GetProperty("answers.regular-communication")[0].GetString());
+        // Only step 1's questions: none of section 2, not the category.
+        Assert.All(codes.EnumerateObject(), p => Assert.Contains(p.Name["answers.".Length..], FirstSection));
+        Assert.Equal(HttpStatusCode.NoContent, complete.StatusCode);
+        Assert.Equal(0, await portal.ScalarAsync<int>("SELECT count(*) FROM response_drafts WHERE token_hash = sha256(convert_to(@token, 'UTF8'))", new { token }));
     }
 
     [Fact]
@@ -184,8 +220,12 @@ public sealed class Submitting_directly_in_development(SurveyPortal portal) : IC
 
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("Year", out _) && errors.TryGetProperty("Ratings[0].Value", out _), errors.ToString());
+        // ASP.NET Core's own validation has no codes of ours: every field still gets one, so every 400 has the same shape.
+        Assert.Equal(errors.EnumerateObject().Select(p => (p.Name, "invalid")),
+            problem.GetProperty("codes").EnumerateObject().Select(p => (p.Name, Assert.Single(p.Value.EnumerateArray()).GetString()!)));
         Assert.Equal(1, await portal.ScalarAsync<int>("SELECT count(*) FROM direct_responses WHERE survey_id = @surveyId", new { surveyId }));
     }
 }

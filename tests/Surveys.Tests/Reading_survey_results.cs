@@ -52,7 +52,7 @@ public sealed class Reading_survey_results(KnownResults portal) : IClassFixture<
     }
 
     [Fact]
-    public async Task Hides_small_categories_and_the_category_that_would_reveal_them_by_subtraction()
+    public async Task Hides_small_categories_and_the_category_that_would_reveal_them_by_subtraction_saying_why()
     {
         var results = await ResultsAsync();
 
@@ -61,10 +61,24 @@ public sealed class Reading_survey_results(KnownResults portal) : IClassFixture<
         Assert.Equal(7, byCategory[RespondentCategory.Ngo].Responses);
         Assert.Equal(1.0, byCategory[RespondentCategory.Ngo].IndicatorShare);
         Assert.True(byCategory[RespondentCategory.SubordinateInstitution].Hidden);
+        Assert.Equal(SuppressionReason.FewerThanThreshold, byCategory[RespondentCategory.SubordinateInstitution].HiddenBecause);
         // 6 municipalities would be shown by the rule of 5, but 16 − 7 − 6 would reveal the 3 subordinate institutions.
         Assert.True(byCategory[RespondentCategory.Municipality].Hidden);
+        Assert.Equal(SuppressionReason.Derivable, byCategory[RespondentCategory.Municipality].HiddenBecause);
         Assert.Null(byCategory[RespondentCategory.Municipality].Responses);
         Assert.Null(byCategory[RespondentCategory.Municipality].IndicatorShare);
+    }
+
+    [Fact]
+    public async Task Lists_only_the_categories_the_survey_offers_and_says_a_category_had_no_responses()
+    {
+        var results = await ResultsAsync();
+
+        // Invitations go to organisations: a resident cannot answer the partner survey, so the category is not listed.
+        Assert.DoesNotContain(results.ByCategory, c => c.Category == RespondentCategory.Resident);
+        var state = results.ByCategory.Single(c => c.Category == RespondentCategory.StateInstitution);
+        Assert.Equal((false, 0, null), (state.Hidden, state.Responses, state.IndicatorShare));
+        Assert.Null(state.HiddenBecause);
     }
 
     [Fact]

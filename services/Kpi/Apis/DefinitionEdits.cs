@@ -35,7 +35,7 @@ public static class DefinitionEdits
         var errors = DefinitionValidator.Validate(change.Definition, KpiJson.Deserialize<IndicatorDefinition>(row.Definition));
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
         var version = row.Version + 1;
         var json = KpiJson.Serialize(change.Definition);

@@ -9,6 +9,7 @@ using StrategyPlatform.Kpi.Status;
 using StrategyPlatform.Kpi.Values;
 using StrategyPlatform.Kpi.Years;
 using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -50,11 +51,11 @@ public static class MeasurementsApi
         }
         if (d.Origin == ValueOrigin.Computed)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["number"] = [$"Indicator {number} is computed by the platform from the surveys and the media-events log; it cannot be entered."] });
+            return FieldErrors.Problem("number", ErrorCodes.ComputedIndicator, $"Indicator {number} is computed by the platform from the surveys and the media-events log; it cannot be entered.");
         }
         if (MeasurementRules.Validate(d, request.Year, request.Value!.Value) is { Count: > 0 } invalid)
         {
-            return TypedResults.ValidationProblem(invalid);
+            return invalid.ToProblem();
         }
 
         await using var connection = await services.Db.OpenConnectionAsync(ct);
@@ -69,10 +70,8 @@ public static class MeasurementsApi
         }
         if ((existing is not null || locked) && string.IsNullOrWhiteSpace(request.Reason))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["reason"] = [locked ? $"{request.Year} is locked: say why it is corrected." : $"{request.Year} already has a value: say why it is corrected."],
-            });
+            return FieldErrors.Problem("reason", ErrorCodes.CorrectionReasonRequired,
+                locked ? $"{request.Year} is locked: say why it is corrected." : $"{request.Year} already has a value: say why it is corrected.");
         }
         var now = services.Clock.GetUtcNow();
         var id = Guid.CreateVersion7();

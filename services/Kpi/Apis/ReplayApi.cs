@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StrategyPlatform.Kpi.Sources;
 using StrategyPlatform.Kpi.Values;
 using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -21,7 +22,7 @@ public static class ReplayApi
     {
         if (!Enum.TryParse<ReplaySource>(from ?? nameof(ReplaySource.Sources), ignoreCase: true, out var source) || int.TryParse(from, out _))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["from must be 'sources' or 'facts'."] });
+            return FieldErrors.Problem("from", ErrorCodes.NotOffered, "from must be 'sources' or 'facts'.");
         }
         try
         {

@@ -4,6 +4,7 @@ using StrategyPlatform.Kpi.Apis;
 using StrategyPlatform.Kpi.Reviews;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.ServiceDefaults.Files;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -29,7 +30,7 @@ public static class ReviewApi
         }
         if (lang is not (null or "lv" or "en"))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["lang"] = ["Use lv or en."] });
+            return FieldErrors.Problem("lang", ErrorCodes.NotOffered, "Use lv or en.");
         }
         var report = await ReviewReports.BuildAsync(services.Db, year, services.Clock.GetUtcNow(), ct);
         var name = lang == "en" ? $"strategy-review-{year}.xlsx" : $"strategijas-parskats-{year}.xlsx";
@@ -37,5 +38,5 @@ public static class ReviewApi
     }
 
     private static ValidationProblem? InvalidYear(int year) => StrategyYears.Contains(year) ? null
-        : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [$"The strategy's years are {StrategyYears.Range}."] });
+        : FieldErrors.Problem("year", ErrorCodes.OutOfRange, $"The strategy's years are {StrategyYears.Range}.");
 }

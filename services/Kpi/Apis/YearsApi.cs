@@ -5,6 +5,7 @@ using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Apis;
 using StrategyPlatform.Kpi.Years;
 using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -42,6 +43,6 @@ public static class YearsApi
             $"{notEnded.LastDay.Year} runs until {notEnded.LastDay:dd.MM.yyyy} (Latvian time). A year is locked once it has ended and been reviewed; until then the review report shows where it stands.",
             statusCode: StatusCodes.Status409Conflict, title: "The year has not ended yet.",
             extensions: new Dictionary<string, object?> { ["year"] = notEnded.LastDay.Year, ["endsOn"] = notEnded.LastDay }),
-        _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [$"The strategy's years are {StrategyYears.Range}."] }),
+        _ => FieldErrors.Problem("year", ErrorCodes.OutOfRange, $"The strategy's years are {StrategyYears.Range}."),
     };
 }

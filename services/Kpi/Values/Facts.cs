@@ -37,6 +37,27 @@ public static class Facts
         }, tx, cancellationToken: ct)) == 1;
     }
 
+    /// <summary>
+    /// A survey's invited population. A consumer keeps the larger of the held and the new (links are never
+    /// withdrawn, so an older message arriving late must not shrink it); a replay sets the source's.
+    /// </summary>
+    /// <returns>Whether the stored population changed.</returns>
+    public static async Task<bool> RecordPopulationAsync(NpgsqlTransaction tx, SurveyPopulationChanged population, DateTime? correctBefore, CancellationToken ct) =>
+        await tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO survey_populations (survey_id, kind, year, invited, counted_questions, recorded_at)
+            VALUES (@SurveyId, @kind, @Year, @Invited, @CountedQuestions, now())
+            ON CONFLICT (survey_id) DO UPDATE SET kind = EXCLUDED.kind, year = EXCLUDED.year,
+                invited = CASE WHEN survey_populations.recorded_at < @correctBefore THEN EXCLUDED.invited
+                               ELSE greatest(survey_populations.invited, EXCLUDED.invited) END,
+                counted_questions = EXCLUDED.counted_questions, recorded_at = now()
+            WHERE (survey_populations.kind, survey_populations.year, survey_populations.counted_questions) IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.year, EXCLUDED.counted_questions)
+               OR (survey_populations.recorded_at < @correctBefore AND survey_populations.invited <> EXCLUDED.invited)
+               OR survey_populations.invited < EXCLUDED.invited
+            """, new
+        {
+            population.SurveyId, kind = population.SurveyKind.ToString(), population.Year, population.Invited, population.CountedQuestions, correctBefore,
+        }, tx, cancellationToken: ct)) == 1;
+
     /// <param name="facts">The event's state at this version; null when a withdrawal does not carry it (the last known date is kept so the right year is recomputed).</param>
     /// <returns>The years whose counts may have moved; empty when the fact held was as new.</returns>
     public static async Task<int[]> RecordMediaEventAsync(

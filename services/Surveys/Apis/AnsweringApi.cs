@@ -19,6 +19,7 @@ public static class AnsweringApi
             .AddEndpointFilter(RedactTokenFromTrace);
         api.MapGet("", GetForm);
         api.MapPut("draft", SaveDraft);
+        api.MapPost("check", Check);
         api.MapPost("", Submit);
         return app;
     }
@@ -53,10 +54,9 @@ public static class AnsweringApi
         {
             return LinkProblems.Result(problem!.Value);
         }
-        if (sheet.Answers?.Values.Any(a => a.Text?.Length > AnswerValidator.MaxFreeTextLength) == true)
+        if (AnswerValidator.CheckDraft(sheet) is { Count: > 0 } tooLong)
         {
-            return TypedResults.ValidationProblem(sheet.Answers.Where(p => p.Value.Text?.Length > AnswerValidator.MaxFreeTextLength)
-                .ToDictionary(p => $"answers.{p.Key}", _ => new[] { $"At most {AnswerValidator.MaxFreeTextLength} characters." }));
+            return tooLong.ToProblem();
         }
         var draft = sheet with { Answers = AnswerValidator.Normalise(link.Definition, sheet.Answers) };
         // Only while the link is unused; FOR SHARE waits for a submission in flight, so a draft saved
@@ -67,6 +67,24 @@ public static class AnsweringApi
             ON CONFLICT (token_hash) DO UPDATE SET answers = EXCLUDED.answers, saved_at = EXCLUDED.saved_at
             """, new { hash, surveyId = link.Survey.Id, answers = Json.Write(draft), now = clock.GetUtcNow() }, cancellationToken: ct));
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Checks the answers of one step of the answering page (<paramref name="step"/> 0: the respondent
+    /// category; 1…: the sections in order; left out: the whole form) as the submission would, and
+    /// changes nothing: 204 when complete, else the 400 of that step's questions only.
+    /// </summary>
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Check(
+        string token, AnswerSheet sheet, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct, int? step = null)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var (link, problem, _) = await AnswerLink.ResolveAsync(connection, token, clock, ct);
+        if (link is null)
+        {
+            return LinkProblems.Result(problem!.Value);
+        }
+        var errors = step is { } part ? link.Validate(sheet, part) : link.Validate(sheet);
+        return errors.Count > 0 ? errors.ToProblem("Some answers need attention.") : TypedResults.NoContent();
     }
 
     /// <summary>
@@ -83,9 +101,9 @@ public static class AnsweringApi
         {
             return LinkProblems.Result(problem!.Value);
         }
-        if (AnswerValidator.Validate(link.Definition, sheet) is { Count: > 0 } errors)
+        if (link.Validate(sheet) is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors, title: "Some answers need attention.");
+            return errors.ToProblem("Some answers need attention.");
         }
         await using var tx = await connection.BeginTransactionAsync(ct);
         // Holds off a concurrent "close" until this response is in.

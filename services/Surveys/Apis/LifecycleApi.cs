@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Api;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.Surveys.Invitations;
 using StrategyPlatform.Surveys.Model;
@@ -34,7 +35,7 @@ public static class LifecycleApi
     {
         if (input.ClosesOn < input.OpensOn || input.ClosesOn < LatvianTime.Today(clock))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesOn"] = ["The closing date must be today or later, and not before the opening date."] });
+            return FieldErrors.Problem("closesOn", ErrorCodes.ClosesTooEarly, "The closing date must be today or later, and not before the opening date.");
         }
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);

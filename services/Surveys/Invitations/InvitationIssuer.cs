@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Messaging;
 using StrategyPlatform.Surveys.Answering;
 
 namespace StrategyPlatform.Surveys.Invitations;
@@ -9,8 +10,11 @@ namespace StrategyPlatform.Surveys.Invitations;
 /// <summary>A link to hand to one organisation. The token is shown only now: the database keeps its hash.</summary>
 public sealed record InvitationLink(Guid OrganisationId, string OrganisationName, RespondentCategory Category, string Email, string Token, string Url);
 
-/// <summary>Creates the missing single-use links of a survey, one per partner organisation.</summary>
-public sealed class InvitationIssuer(IConfiguration configuration, TimeProvider clock)
+/// <summary>
+/// Creates the missing single-use links of a survey, one per partner organisation, and tells the KPI
+/// aggregator the survey's grown population in the same transaction.
+/// </summary>
+public sealed class InvitationIssuer(IConfiguration configuration, TimeProvider clock, IOutbox outbox)
 {
     /// <summary>Where the portal's answering page lives; <c>{token}</c> is replaced.</summary>
     private string UrlTemplate => configuration["Surveys:AnswerUrl"] ?? "/answer/{token}";
@@ -35,6 +39,11 @@ public sealed class InvitationIssuer(IConfiguration configuration, TimeProvider 
                 VALUES (@id, @surveyId, @organisationId, @hash, @now)
                 """, new { id = Guid.CreateVersion7(), surveyId, organisationId = o.Id, hash = LinkTokens.Hash(token), now = clock.GetUtcNow() }, tx, cancellationToken: ct));
             links.Add(new(o.Id, o.Name, Enum.Parse<RespondentCategory>(o.Category), o.Email, token, UrlFor(token)));
+        }
+        if (links.Count > 0 && await SurveyPopulations.CurrentAsync(tx.Connection!, surveyId, clock.GetUtcNow(), tx, ct) is { } population)
+        {
+            // The survey's own partition: its population messages arrive in the order they were written.
+            await outbox.AddAsync(tx, population, partitionKey: surveyId.ToString(), ct);
         }
         return links;
     }

@@ -46,5 +46,10 @@ public static class Exports
     public static readonly IReadOnlyList<string> CategoryHeader = ["Respondent category", "Responses", "Indicator share"];
 
     public static IEnumerable<IReadOnlyList<object?>> CategoryRows(SurveyResults results) =>
-        results.ByCategory.Select(c => (IReadOnlyList<object?>)[c.Label.Lv, c.Hidden ? "hidden (fewer than 5 or derivable)" : c.Responses, c.IndicatorShare]);
+        results.ByCategory.Select(c => (IReadOnlyList<object?>)[c.Label.Lv, c.HiddenBecause switch
+        {
+            SuppressionReason.FewerThanThreshold => $"hidden (fewer than {Suppression.Threshold} responses)",
+            SuppressionReason.Derivable => "hidden (could be derived from the total and the other categories)",
+            _ => c.Responses,
+        }, c.IndicatorShare]);
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc;
 
 namespace StrategyPlatform.Portal.ServiceClients;
 
@@ -62,15 +61,15 @@ public abstract class ServiceClient(HttpClient http, ILogger logger)
         : typeof(T) == typeof(ServiceFile) ? (T)(object)await ServiceFile.ReadAsync(response, ct)
         : (await response.Content.ReadFromJsonAsync<T>(ct))!;
 
-    private static async Task<IReadOnlyDictionary<string, string[]>> ReadErrorsAsync(HttpResponseMessage response, CancellationToken ct)
+    internal static async Task<FieldProblems> ReadErrorsAsync(HttpResponseMessage response, CancellationToken ct)
     {
         try
         {
-            return new Dictionary<string, string[]>((await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(ct))?.Errors ?? new Dictionary<string, string[]>());
+            return FieldProblems.Read(await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct));
         }
         catch (System.Text.Json.JsonException)
         {
-            return new Dictionary<string, string[]>();
+            return FieldProblems.Read(default);
         }
     }
 }
