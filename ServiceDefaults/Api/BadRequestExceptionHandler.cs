@@ -23,7 +23,8 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             HttpContext = httpContext,
             ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [field] = [field == "body" ? badRequest.Message : $"The value of '{field}' is not valid."],
+                [field] = [badRequest.InnerException is Security.RejectedValueException rejected ? rejected.Message.Split(" Path:")[0]
+                    : field == "body" ? badRequest.Message : $"The value of '{field}' is not valid."],
             })
             {
                 Status = badRequest.StatusCode,
