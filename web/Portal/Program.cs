@@ -17,6 +17,7 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
+app.UsePortalSecurity();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -28,6 +29,8 @@ app.MapAccountEndpoints();
 app.MapMediaEventsExport();
 app.MapReviewWorkbook();
 app.MapSurveyExports();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAuditExport();
+// The portal's own Content-Security-Policy says frame-ancestors 'none'; Blazor's default header (frame-ancestors 'self') would be a second policy.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
