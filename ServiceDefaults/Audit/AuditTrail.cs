@@ -118,5 +118,16 @@ internal sealed class PostgresAuditTrail(NpgsqlDataSource db) : IAuditTrail
     private static string? Blank(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 
-    private sealed record Row(long Id, DateTime OccurredAt, string ActorId, string? ActorName, string[] ActorRoles, string Action, string? Subject, string? Details);
+    // Properties, not a positional record: Dapper matches constructors by the reader's field types, and text[] reads as Array.
+    private sealed class Row
+    {
+        public long Id { get; init; }
+        public DateTime OccurredAt { get; init; }
+        public string ActorId { get; init; } = "";
+        public string? ActorName { get; init; }
+        public string[] ActorRoles { get; init; } = [];
+        public string Action { get; init; } = "";
+        public string? Subject { get; init; }
+        public string? Details { get; init; }
+    }
 }

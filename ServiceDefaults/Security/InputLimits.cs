@@ -23,6 +23,12 @@ public static class InputLimits
     public const int MaxStringLength = 10_000;
     public const int MaxJsonDepth = 32;
     public const int MaxUrlLength = 4096;
+    /// <summary>
+    /// What the server itself reads at most. The app's limit above is enforced by <see cref="RequestHygiene"/>; the
+    /// server's is higher so that, after a refusal, it reads and discards the rest of an oversized body and the
+    /// client gets its 413 (or 401) on a clean connection instead of a reset.
+    /// </summary>
+    public const long ServerMaxBodyBytes = 32 * 1024 * 1024;
 
     public static TBuilder AddInputLimits<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -33,7 +39,7 @@ public static class InputLimits
         });
         builder.Services.Configure<KestrelServerOptions>(o =>
         {
-            o.Limits.MaxRequestBodySize = MaxBodyBytes;
+            o.Limits.MaxRequestBodySize = ServerMaxBodyBytes;
             o.AddServerHeader = false;
         });
         // Also outside Development: a body that cannot be bound throws, so BadRequestExceptionHandler names the field.

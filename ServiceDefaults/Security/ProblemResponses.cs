@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace StrategyPlatform.ServiceDefaults.Security;
@@ -26,7 +25,8 @@ public static class ProblemResponses
         {
             problem.Extensions[key] = value;
         }
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem });
+        // As JSON even to a client that asked only for HTML (a form post): the refusal must be readable, not a 500.
+        await TypedResults.Problem(problem).ExecuteAsync(context);
     }
 
     public static Task TooManyRequestsAsync(HttpContext context, RateLimitLease lease, CancellationToken ct)
@@ -38,9 +38,10 @@ public static class ProblemResponses
             new Dictionary<string, object?> { ["retryAfter"] = retryAfter });
     }
 
-    /// <summary>A browser navigating (it asks for HTML first); an API client asks for JSON or anything.</summary>
+    /// <summary>A browser navigating (a GET asking for HTML first); an API client asks for JSON or anything, a form post gets ProblemDetails.</summary>
     private static bool WantsPage(HttpRequest request) =>
-        request.GetTypedHeaders().Accept is { Count: > 0 } accept
+        (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+        && request.GetTypedHeaders().Accept is { Count: > 0 } accept
         && accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase))
         && !accept.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || a.MediaType.Equals("application/problem+json", StringComparison.OrdinalIgnoreCase));
 }

@@ -8,7 +8,7 @@ namespace StrategyPlatform.ServiceDefaults.Security;
 /// <summary>
 /// Refuses a request whose path or query carries control characters (PostgreSQL refuses NUL in text,
 /// which would otherwise surface as a 500) or is longer than any real link, and bounds the body to the
-/// endpoint's limit also where the server does not (the in-memory test server, chunked bodies).
+/// endpoint's limit (the server's own limit is higher: see <see cref="InputLimits.ServerMaxBodyBytes"/>).
 /// </summary>
 internal sealed class RequestHygiene(RequestDelegate next)
 {
@@ -35,11 +35,7 @@ internal sealed class RequestHygiene(RequestDelegate next)
                 new() { ["body"] = [$"At most {limit / 1024} KB."] });
             return;
         }
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server)
-        {
-            server.MaxRequestBodySize = limit;
-        }
-        if (request.ContentLength is null && limit is { } max)
+        if (limit is { } max)
         {
             request.Body = new BoundedStream(request.Body, max);
         }

@@ -12,7 +12,10 @@ var app = builder.Build();
 app.UseServiceDefaults();
 // Registered after the defaults so they run first: people get a page in their language, never a stack trace or JSON.
 app.UseExceptionHandler("/error", createScopeForErrors: true);
-app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+// A page is re-executed only for what a browser navigates to; a refused post (a stale form, a rate limit) keeps ProblemDetails,
+// since re-executing a post runs the status page's form handling instead of showing it.
+app.UseWhen(context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
+    branch => branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

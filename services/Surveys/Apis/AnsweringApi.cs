@@ -48,10 +48,15 @@ public static class AnsweringApi
         {
             return LinkProblems.Result(problem!.Value);
         }
-        if (sheet.Answers?.Values.Any(a => a.Text?.Length > AnswerValidator.MaxFreeTextLength) == true)
+        // Half-filled is fine; answers to questions this survey does not have, or overlong text, are not.
+        var refused = (sheet.Answers ?? new Dictionary<string, Answer>())
+            .Select(p => (Key: p.Key, Problem: link.Definition.Find(p.Key) is null ? "There is no such question in this survey."
+                : p.Value?.Text?.Length > AnswerValidator.MaxFreeTextLength ? $"At most {AnswerValidator.MaxFreeTextLength} characters." : null))
+            .Where(p => p.Problem is not null)
+            .ToDictionary(p => $"answers.{p.Key}", p => new[] { p.Problem! });
+        if (refused.Count > 0)
         {
-            return TypedResults.ValidationProblem(sheet.Answers.Where(p => p.Value.Text?.Length > AnswerValidator.MaxFreeTextLength)
-                .ToDictionary(p => $"answers.{p.Key}", _ => new[] { $"At most {AnswerValidator.MaxFreeTextLength} characters." }));
+            return TypedResults.ValidationProblem(refused);
         }
         var draft = sheet with { Answers = AnswerValidator.Normalise(link.Definition, sheet.Answers) };
         // Only while the link is unused; FOR SHARE waits for a submission in flight, so a draft saved

@@ -15,8 +15,13 @@ public static class AccountEndpoints
         // Reached before signing in (the external round trip) or to end a session: open to all.
         var account = app.MapGroup("/account").AllowAnonymous();
         // A form post that must carry an antiforgery token, so another site cannot sign a user out.
-        account.MapPost("/signout", async (SignInManager<StaffUser> signIn, HttpContext context, IAuditTrail audit) =>
+        account.MapPost("/signout", async Task<IResult> (SignInManager<StaffUser> signIn, HttpContext context, IAuditTrail audit) =>
         {
+            // The antiforgery middleware only records its verdict; an endpoint that binds no form must act on it.
+            if (context.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The sign-out form has expired; reload the page and sign out again.");
+            }
             if (context.User.Identity?.IsAuthenticated == true)
             {
                 await audit.RecordAsync(AuditActor.From(context.User), "account.signed-out", context.User.Identity.Name);
@@ -24,10 +29,14 @@ public static class AccountEndpoints
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
-        account.MapGet("/external", (string? returnUrl) => TypedResults.Challenge(
-            new AuthenticationProperties { RedirectUri = $"/account/external/callback?returnUrl={Uri.EscapeDataString(Localization.CultureEndpoints.SafeLocal(returnUrl))}" },
-            [OpenIdConnectSignIn.Scheme]));
-        account.MapGet("/external/callback", ExternalCallbackAsync);
+        // Without a ministry identity provider there is nothing to challenge: the addresses do not exist (404, not a 500).
+        if (OpenIdConnectSignIn.IsConfigured(app.ServiceProvider.GetRequiredService<IConfiguration>()))
+        {
+            account.MapGet("/external", (string? returnUrl) => TypedResults.Challenge(
+                new AuthenticationProperties { RedirectUri = $"/account/external/callback?returnUrl={Uri.EscapeDataString(Localization.CultureEndpoints.SafeLocal(returnUrl))}" },
+                [OpenIdConnectSignIn.Scheme]));
+            account.MapGet("/external/callback", ExternalCallbackAsync);
+        }
         return app;
     }
 
