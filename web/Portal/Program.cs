@@ -14,8 +14,18 @@ app.UseServiceDefaults();
 app.UseExceptionHandler("/error", createScopeForErrors: true);
 // A page is re-executed only for what a browser navigates to; a refused post (a stale form, a rate limit) keeps ProblemDetails,
 // since re-executing a post runs the status page's form handling instead of showing it.
-app.UseWhen(context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method),
-    branch => branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+// A page is re-executed only for what a browser navigates to (GET); a refused post (a stale form, a rate limit) keeps
+// its ProblemDetails, since re-executing a post would run the status page's form handling instead of showing it.
+app.Use((context, next) =>
+{
+    if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+        && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+    {
+        pages.Enabled = false;
+    }
+    return next(context);
+});
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

@@ -22,7 +22,6 @@ BEGIN
     RAISE EXCEPTION 'the audit trail is append-only: % is refused', TG_OP USING ERRCODE = 'insufficient_privilege';
 END
 $$;
-CREATE TRIGGER audit_trail_append_only BEFORE UPDATE OR DELETE ON audit_trail
-    FOR EACH ROW EXECUTE FUNCTION audit_trail_is_append_only();
-CREATE TRIGGER audit_trail_no_truncate BEFORE TRUNCATE ON audit_trail
+-- Per statement, so it fires even when no row matches (a DELETE of nothing is refused too, not silently done).
+CREATE TRIGGER audit_trail_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit_trail
     FOR EACH STATEMENT EXECUTE FUNCTION audit_trail_is_append_only();
