@@ -18,6 +18,11 @@ internal sealed class SecurityHeaders(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
+        // A status or error page re-executes the pipeline on the same request: it keeps the nonce the header already promises.
+        if (context.Items[NonceKey] is string)
+        {
+            return next(context);
+        }
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         context.Response.OnStarting(() =>
