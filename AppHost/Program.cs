@@ -1,41 +1,48 @@
-var builder = DistributedApplication.CreateBuilder(args);
+var builder = DistributedApplication.CreateBuilder(args).WithLocalDefaults();
 
-var postgres = builder.AddPostgres("postgres");
+// PostgreSQL and RabbitMQ from the machine's packages, or the servers named by ConnectionStrings__postgres / __messaging.
+var postgres = builder.AddLocalPostgres("postgres");
 var surveysDb = postgres.AddDatabase("surveysdb");
 var mediaDb = postgres.AddDatabase("mediadb");
 var kpiDb = postgres.AddDatabase("kpidb");
 var portalDb = postgres.AddDatabase("portaldb");
-var messaging = builder.AddRabbitMQ("messaging");
+var messaging = builder.AddLocalRabbitMQ("messaging");
 
 // Generated once and kept in the git-ignored data folder; Parameters__<name> overrides them.
-var signingKey = builder.AddParameter("jwt-signing-key", secret: true);
-var adminPassword = builder.AddParameter("admin-password", secret: true);
-const string adminEmail = "admin@lm.gov.lv";
+var signingKey = builder.AddPersistedSecret("jwt-signing-key", length: 64);
+var adminPassword = builder.AddPersistedSecret("admin-password", length: 24);
 
-var surveys = builder.AddProject("surveys", "services/Surveys/Surveys.csproj")
-    .WithReference(surveysDb).WithReference(messaging)
-    .WithEnvironment("Jwt__SigningKey", signingKey)
-    .WaitFor(surveysDb).WaitFor(messaging);
+var surveys = builder.AddProject<Projects.Surveys>("surveys")
+    .WithPlatformDefaults(signingKey)
+    .WithReference(surveysDb).WaitFor(surveysDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReplicas(builder.ReplicasOf("surveys"));
 
-var media = builder.AddProject("mediaevents", "services/MediaEvents/MediaEvents.csproj")
-    .WithReference(mediaDb).WithReference(messaging)
-    .WithEnvironment("Jwt__SigningKey", signingKey)
-    .WaitFor(mediaDb).WaitFor(messaging);
+var media = builder.AddProject<Projects.MediaEvents>("mediaevents")
+    .WithPlatformDefaults(signingKey)
+    .WithReference(mediaDb).WaitFor(mediaDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReplicas(builder.ReplicasOf("mediaevents"));
 
 // The aggregator reads the sources only for a rebuild, so it references them without waiting for them.
-var kpi = builder.AddProject("kpi", "services/Kpi/Kpi.csproj")
-    .WithReference(kpiDb).WithReference(messaging)
+var kpi = builder.AddProject<Projects.Kpi>("kpi")
+    .WithPlatformDefaults(signingKey)
+    .WithReference(kpiDb).WaitFor(kpiDb)
+    .WithReference(messaging).WaitFor(messaging)
     .WithReference(surveys).WithReference(media)
-    .WithEnvironment("Jwt__SigningKey", signingKey)
-    .WaitFor(kpiDb).WaitFor(messaging);
+    .WithReplicas(builder.ReplicasOf("kpi"));
 
-builder.AddProject("web", "web/Portal/Portal.csproj").WithHttpEndpoint(port: 5080)
-    .WithReference(portalDb).WithReference(messaging)
+// One replica: a Blazor circuit lives in the process that opened it (README, "Scaling out").
+var web = builder.AddProject<Projects.Portal>("web")
+    .WithPlatformDefaults(signingKey)
+    .WithEndpoint("http", endpoint => endpoint.Port = builder.PortalPort())
+    .WithReference(portalDb).WaitFor(portalDb)
+    .WithReference(messaging).WaitFor(messaging)
     .WithReference(surveys).WithReference(media).WithReference(kpi)
-    .WithEnvironment("Jwt__SigningKey", signingKey)
-    .WithEnvironment("Bootstrap__AdminEmail", adminEmail)
-    .WithEnvironment("Bootstrap__AdminPassword", adminPassword)
     .WaitFor(surveys).WaitFor(media).WaitFor(kpi)
-    .WithReadyMessage(() => $"First Administrator: {adminEmail} / {adminPassword.Resource.Value}");
+    .WithEnvironment("Bootstrap__AdminEmail", StartupSummary.AdminEmail)
+    .WithEnvironment("Bootstrap__AdminPassword", adminPassword);
+
+builder.AddStartupSummary(web, adminPassword);
 
 builder.Build().Run();

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -61,23 +60,44 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit")
-                .AddMeter(OutboxDiagnostics.Name)
-                .AddNpgsqlInstrumentation())
+                .AddMeter(OutboxDiagnostics.Name))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")
                 .AddSource(OutboxDiagnostics.Name)
                 // Probes hit these every few seconds; tracing them would drown real requests.
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = request => !IsProbe(request.RequestUri?.AbsolutePath))
-                .AddNpgsql());
+                .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = request => !IsProbe(request.RequestUri?.AbsolutePath)));
+        // Npgsql's own traces and metrics come with Aspire.Npgsql's AddNpgsqlDataSource.
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
+            builder.AddQuietTelemetryExport();
         }
         return builder;
     }
+
+    /// <summary>
+    /// Telemetry export is best effort: the exporter already retries a few times and then drops the batch.
+    /// Its HTTP clients must not also get the standard resilience handler from <c>ConfigureHttpClientDefaults</c>,
+    /// which with an unreachable collector logged a Polly error with a stack trace every few seconds, and
+    /// their per-request information lines (one per batch) would drown the service's own log.
+    /// </summary>
+    private static void AddQuietTelemetryExport(this IHostApplicationBuilder builder)
+    {
+        foreach (var exporter in OtlpExporterClients)
+        {
+            // Experimental in name only: made for removing what ConfigureHttpClientDefaults added, as here.
+#pragma warning disable EXTEXP0001
+            builder.Services.AddHttpClient(exporter).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+            builder.Logging.AddFilter($"System.Net.Http.HttpClient.{exporter}", LogLevel.Warning);
+        }
+    }
+
+    /// <summary>The names the OTLP exporter asks IHttpClientFactory for, one per signal.</summary>
+    private static readonly string[] OtlpExporterClients = ["OtlpTraceExporter", "OtlpMetricExporter", "OtlpLogExporter"];
 
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);

@@ -27,7 +27,11 @@ internal sealed class DatabaseInitializer(
     private const long MigrationLockKey = 7_305_163_021;
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public HealthCheckResult Status { get; private set; } = HealthCheckResult.Unhealthy("Migrations have not run yet.");
+    /// <summary>
+    /// Degraded while starting (readiness answers 503 for it too, see UseServiceDefaults), so a probe
+    /// that comes early is not logged as a failure; Unhealthy only when a migration has failed.
+    /// </summary>
+    public HealthCheckResult Status { get; private set; } = HealthCheckResult.Degraded("Migrations have not run yet.");
 
     public Task WaitAsync(CancellationToken cancellationToken) => ready.Task.WaitAsync(cancellationToken);
 
@@ -38,7 +42,7 @@ internal sealed class DatabaseInitializer(
         {
             try
             {
-                Status = HealthCheckResult.Unhealthy("Applying migrations.");
+                Status = HealthCheckResult.Degraded("Applying migrations.");
                 var applied = await MigrateAsync(stoppingToken);
                 Status = HealthCheckResult.Healthy($"{applied} migration(s) applied at start-up.");
                 ready.TrySetResult();
@@ -47,7 +51,7 @@ internal sealed class DatabaseInitializer(
             catch (Exception ex) when (IsStartingUp(ex) && !stoppingToken.IsCancellationRequested)
             {
                 // The database may still be starting: keep trying, readiness says why meanwhile.
-                Status = HealthCheckResult.Unhealthy($"Database not reachable yet: {ex.Message}");
+                Status = HealthCheckResult.Degraded($"Database not reachable yet: {ex.Message}");
                 logger.LogWarning("Migrations waiting for the database: {Message}", ex.Message);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));

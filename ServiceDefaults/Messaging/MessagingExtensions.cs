@@ -14,7 +14,7 @@ public static class MessagingExtensions
     /// MassTransit over RabbitMQ from <c>ConnectionStrings:messaging</c> (an amqp:// URI): durable
     /// queues named after the service, publisher confirms, retries then the <c>_error</c> queue,
     /// trace context in message headers, plus this service's transactional outbox and idempotent
-    /// inbox in its own database (call <see cref="NpgsqlExtensions.AddNpgsqlDataSource"/> first).
+    /// inbox in its own database (call Aspire.Npgsql's <c>AddNpgsqlDataSource</c> first).
     /// </summary>
     public static TBuilder AddMessaging<TBuilder>(this TBuilder builder, Action<IBusRegistrationConfigurator>? configure = null)
         where TBuilder : IHostApplicationBuilder
@@ -54,6 +54,8 @@ public static class MessagingExtensions
         var serviceName = configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
         builder.Services.AddMassTransit(bus =>
         {
+            // A ministry system does not phone home: MassTransit's usage report goes to a third party at start-up.
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(ToQueuePrefix(serviceName), includeNamespace: false));
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>

@@ -1,4 +1,4 @@
-using StrategyPlatform.AppHost.Hosting;
+using StrategyPlatform.LocalServers;
 
 namespace StrategyPlatform.AppHost.Tests;
 
@@ -9,16 +9,14 @@ public sealed class Missing_server_binaries
     {
         var error = Assert.Throws<ServerNotInstalledException>(() => PostgresInstallation.FindBinDirectory("/nonexistent/postgresql"));
 
-        Assert.Contains("apt-get install postgresql", error.Message);
-        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal("PostgreSQL is not installed on this machine: apt-get install postgresql", error.Message);
     }
 
     [Fact]
     public void Name_the_rabbitmq_package_in_one_line()
     {
-        var error = Assert.Throws<ServerNotInstalledException>(() => RabbitMqInstallation.Find("/nonexistent/rabbitmq-server", "/nonexistent/epmd"));
+        var error = Assert.Throws<ServerNotInstalledException>(() => RabbitMQInstallation.Find("/nonexistent/rabbitmq-server", "/nonexistent/epmd"));
 
-        Assert.Contains("apt-get install rabbitmq-server", error.Message);
-        Assert.DoesNotContain('\n', error.Message);
+        Assert.Equal("RabbitMQ is not installed on this machine: apt-get install rabbitmq-server", error.Message);
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Dapper;
 using Npgsql;
-using StrategyPlatform.AppHost.Hosting;
 using StrategyPlatform.Kpi;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.Surveys;
@@ -16,19 +15,14 @@ public sealed class Publishing_while_the_broker_is_down : IAsyncLifetime
 {
     private readonly ServiceTestBed bed = new();
     private readonly string folder = TestFolders.Create("outage");
-    private LocalRabbitMq broker = null!;
+    private LocalServersApp servers = null!;
+    private RabbitMqServer broker = null!;
 
     public async Task InitializeAsync()
     {
         await bed.InitializeAsync();
-        broker = new LocalRabbitMq(new LocalRabbitMqOptions(folder) { AmqpPort = TestPorts.Any(), ManagementPort = TestPorts.Any() }, TestLog.Write);
-        await StartBrokerAsync();
-    }
-
-    private async Task StartBrokerAsync()
-    {
-        await broker.StartAsync();
-        ServerReaper.WatchOver(folder, broker.ProcessIds);
+        servers = await LocalServersApp.StartAsync(folder, postgres: false);
+        broker = servers.RabbitMq!;
     }
 
     [Fact]
@@ -55,7 +49,7 @@ public sealed class Publishing_while_the_broker_is_down : IAsyncLifetime
             () => Attempts(db, surveyId), attempts => attempts >= 1, because: "the dispatcher never tried while the broker was down");
         Assert.Equal(0, await CountAsync(kpi, surveyId));
 
-        await StartBrokerAsync();
+        await broker.StartAsync();
 
         await Eventually.ReturnsAsync(() => CountAsync(kpi, surveyId), count => count == 1, TimeSpan.FromSeconds(90));
         // A response's message is anonymous: once the broker has it, its row is gone rather than kept as dispatched.
@@ -80,7 +74,7 @@ public sealed class Publishing_while_the_broker_is_down : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await bed.DisposeAsync();
-        await broker.DisposeAsync();
+        await servers.DisposeAsync();
         TestFolders.Delete(folder);
     }
 }

@@ -51,7 +51,7 @@ public class PortalFixture : IAsyncLifetime
     /// <summary>Whether the portal gets the broker (<c>ConnectionStrings:messaging</c>), for live dashboards.</summary>
     protected virtual bool ListensToMessages => false;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await bed.InitializeAsync();
         var settings = new Dictionary<string, string?>
@@ -80,10 +80,10 @@ public class PortalFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (no cookies: Latvian, signed out) with one page.</summary>
-    public async Task<BrowserSession> OpenAsync()
+    /// <summary>A fresh browser context (no cookies: Latvian, signed out) with one page; <paramref name="locale"/> is the browser's own (date fields, Accept-Language).</summary>
+    public async Task<BrowserSession> OpenAsync(string? locale = null)
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString() });
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), Locale = locale });
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
@@ -96,10 +96,10 @@ public class PortalFixture : IAsyncLifetime
     }
 
     /// <summary>A staff account created directly (not through the UI), ready to sign in.</summary>
-    public async Task<(string Email, string Password)> CreateUserAsync(string[] roles, string[]? units = null)
+    public async Task<(string Email, string Password)> CreateUserAsync(string[] roles, string[]? units = null, string name = "Test User")
     {
         var email = $"user-{Guid.NewGuid():N}"[..17] + "@lm.gov.lv";
-        var change = await Host.Services.GetRequiredService<StaffAccounts>().CreateAsync(email, "Test User", new StaffAccess(roles, units ?? []));
+        var change = await Host.Services.GetRequiredService<StaffAccounts>().CreateAsync(email, name, new StaffAccess(roles, units ?? []));
         Assert.True(change.Succeeded, string.Join("; ", change.Errors));
         await using var scope = Host.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();

@@ -60,7 +60,7 @@ public sealed class Switching_language(PortalFixture portal) : IClassFixture<Por
 
         Assert.Equal("en", await page.LanguageAsync());
         Assert.Equal("Indicators dashboard", (await page.Locator("h1").InnerTextAsync()).Trim());
-        Assert.Equal(["Home", "Staff start", "Indicators dashboard", "Media events"], await page.NavigationAsync());
+        Assert.Equal(["Staff start", "Indicators dashboard", "Media events"], await page.NavigationAsync());
         Assert.Equal("Sign out", (await page.Locator("header button[type=submit]").InnerTextAsync()).Trim());
     }
 
@@ -72,13 +72,17 @@ public sealed class Switching_language(PortalFixture portal) : IClassFixture<Por
         var page = browser.Page;
         await page.GotoAsync("");
         Assert.Contains("88,8 %", await page.Locator("main").InnerTextAsync());
+        await page.Locator("a.language-switch").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith('/'));
+        Assert.Contains("88.8%", await page.Locator("main").InnerTextAsync());
+        await page.Locator("a.language-switch").ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith('/'));
+        // The home page is for visitors (staff land on their start page), so the dates are read there.
         await page.SignInAsync(email, password);
-        Assert.Matches(new Regex(@"Šodien ir \d{2}\.\d{2}\.\d{4}\."), await page.Locator("main").InnerTextAsync());
+        Assert.Matches(new Regex(@"Šodien ir [a-zāčēģīķļņšūž]+, \d{4}\. gada \d{1,2}\. [a-zāčēģīķļņšūž]+\."), await page.Locator("main").InnerTextAsync());
 
         await page.Locator("a.language-switch").ClickAsync();
         await page.WaitForURLAsync("**/staff");
-        Assert.Matches(new Regex(@"Today is \d{2}/\d{2}/\d{4}\."), await page.Locator("main").InnerTextAsync());
-        await page.GotoAsync("");
-        Assert.Contains("88.8%", await page.Locator("main").InnerTextAsync());
+        Assert.Matches(new Regex(@"Today is [A-Z][a-z]+, \d{1,2} [A-Z][a-z]+ \d{4}\."), await page.Locator("main").InnerTextAsync());
     }
 }

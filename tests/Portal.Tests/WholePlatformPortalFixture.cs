@@ -11,7 +11,7 @@ namespace StrategyPlatform.Portal.Tests;
 /// The portal with all three services, the aggregator finding its sources as Aspire would tell it
 /// (<c>services:surveys</c>, <c>services:mediaevents</c>): for what crosses services, such as a rebuild.
 /// </summary>
-public sealed class WholePlatformPortalFixture : PortalFixture
+public class WholePlatformPortalFixture : PortalFixture
 {
     public ServiceHost<SurveysService> Surveys { get; private set; } = null!;
     public ServiceHost<MediaEventsService> MediaEvents { get; private set; } = null!;

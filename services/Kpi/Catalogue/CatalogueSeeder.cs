@@ -21,8 +21,9 @@ internal sealed class CatalogueSeeder(
 {
     private volatile bool done;
 
+    // Degraded, not Unhealthy, while seeding: readiness answers 503 either way, but starting is not a failure to log.
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(done ? HealthCheckResult.Healthy("Catalogue seeded.") : HealthCheckResult.Unhealthy("Seeding the indicator catalogue."));
+        Task.FromResult(done ? HealthCheckResult.Healthy("Catalogue seeded.") : HealthCheckResult.Degraded("Seeding the indicator catalogue."));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

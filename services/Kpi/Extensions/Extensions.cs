@@ -15,7 +15,7 @@ internal static class Extensions
         builder.Services.AddValidation();
         builder.AddDefaultAuthentication();
         builder.AddInputLimits();
-        builder.AddNpgsqlDataSource("kpidb");
+        builder.AddNpgsqlDataSource("kpidb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
         builder.AddAuditTrail();
         builder.AddMessaging(bus =>

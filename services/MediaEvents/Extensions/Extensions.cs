@@ -11,7 +11,7 @@ internal static class Extensions
         builder.Services.AddValidation();
         builder.AddDefaultAuthentication();
         builder.AddInputLimits();
-        builder.AddNpgsqlDataSource("mediadb");
+        builder.AddNpgsqlDataSource("mediadb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
         builder.AddMessaging();
         builder.AddAuditTrail();

@@ -13,7 +13,7 @@ internal static class Extensions
         builder.Services.AddValidation();
         builder.AddDefaultAuthentication();
         builder.Services.AddAuthorizationBuilder().AddSurveyPolicies();
-        builder.AddNpgsqlDataSource("surveysdb");
+        builder.AddNpgsqlDataSource("surveysdb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
         builder.AddMessaging();
         builder.AddAuditTrail();

@@ -20,7 +20,8 @@ internal sealed class AdminBootstrapper(
     IAuditTrail audit,
     ILogger<AdminBootstrapper> logger) : BackgroundService, IHealthCheck
 {
-    private HealthCheckResult status = HealthCheckResult.Unhealthy("Staff accounts not initialised yet.");
+    // Degraded while starting (readiness is 503 all the same); Unhealthy is kept for a real failure.
+    private HealthCheckResult status = HealthCheckResult.Degraded("Staff accounts not initialised yet.");
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(status);

@@ -12,6 +12,27 @@ document.addEventListener('click', event => {
     main?.scrollIntoView();
 }, true);
 
+// A data table wider than a phone scrolls inside its own box (css/theme.css); keyboard users reach it with Tab
+// to scroll it with the arrow keys. Only tables that actually overflow become a tab stop.
+(() => {
+    let queued = false;
+    const mark = () => {
+        queued = false;
+        for (const table of document.querySelectorAll('table.data-table')) {
+            const scrolls = table.scrollWidth > table.clientWidth + 1;
+            if (scrolls && !table.hasAttribute('tabindex')) {
+                table.setAttribute('tabindex', '0');
+            } else if (!scrolls && table.getAttribute('tabindex') === '0') {
+                table.removeAttribute('tabindex');
+            }
+        }
+    };
+    const queue = () => { if (!queued) { queued = true; requestAnimationFrame(mark); } };
+    new MutationObserver(queue).observe(document.documentElement, { childList: true, subtree: true });
+    window.addEventListener('resize', queue);
+    queue();
+})();
+
 // A print button (data-print) opens the browser's print dialog. Bound here, not in an onclick attribute, because the
 // Content-Security-Policy runs no inline script.
 document.addEventListener('click', event => {

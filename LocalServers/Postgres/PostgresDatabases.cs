@@ -1,0 +1,53 @@
+using Npgsql;
+
+namespace StrategyPlatform.LocalServers;
+
+/// <summary>Creating and dropping databases through a superuser (or CREATEDB) connection.</summary>
+public static class PostgresDatabases
+{
+    private const string DuplicateDatabase = "42P04";
+
+    /// <summary>Creates the database unless it exists.</summary>
+    public static async Task EnsureAsync(string adminConnectionString, string database, CancellationToken ct = default)
+    {
+        await using var connection = new NpgsqlConnection(Unpooled(adminConnectionString));
+        await connection.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = $1)", connection)
+        {
+            Parameters = { new() { Value = database } },
+        };
+        if ((bool)(await exists.ExecuteScalarAsync(ct))!)
+        {
+            return;
+        }
+        try
+        {
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {Quote(database)}", connection);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == DuplicateDatabase)
+        {
+            // Created meanwhile by someone else: what we wanted.
+        }
+    }
+
+    /// <summary>Drops the database, also while clients are still connected to it.</summary>
+    public static async Task DropAsync(string adminConnectionString, string database, CancellationToken ct = default)
+    {
+        await using var connection = new NpgsqlConnection(Unpooled(adminConnectionString));
+        await connection.OpenAsync(ct);
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Quote(database)} WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The server's own maintenance database, unpooled: a pool would outlive a server that is stopped.</summary>
+    public static string Unpooled(string connectionString, string? database = null)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 5 };
+        builder.Database = database ?? builder.Database ?? "postgres";
+        return builder.ConnectionString;
+    }
+
+    /// <summary>Database names cannot be bound as parameters; they are quoted as identifiers instead.</summary>
+    private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"")}\"";
+}
