@@ -112,7 +112,15 @@ public sealed class LookProbe : IAsyncDisposable
         {
             await act(Page);
         }
-        await Page.EvaluateAsync("() => document.fonts.ready");
+        // fonts.ready only covers loads already begun: icons that an interactive page renders a moment later
+        // start the icon font's load after it resolved (seen on a loaded build machine). Asking for the face
+        // waits for that load; a face the stylesheets do not declare still measures as not loaded.
+        await Page.EvaluateAsync("""
+            async () => {
+              if (document.querySelector('.rzi, .rz-icon, i.notranslate')) { await document.fonts.load('24px "Material Symbols"'); }
+              await document.fonts.ready;
+            }
+            """);
     }
 
     /// <summary>Measures the page as it is now, at its current width.</summary>
