@@ -14,7 +14,7 @@ CREATE TABLE audit_trail (
 CREATE INDEX audit_trail_occurred_at ON audit_trail (occurred_at);
 
 -- Append-only for every role. A trigger rather than REVOKE: the services connect as the table's owner
--- (locally even as a superuser), and an owner or superuser is not held back by privileges, while a
+-- (locally a role that owns its database; in tests a superuser), and an owner or superuser is not held back by privileges, while a
 -- trigger fires for them too. Only a deliberate ALTER TABLE ... DISABLE TRIGGER by the owner gets round
 -- it: a DBA's act, never an application bug or an injected statement.
 CREATE FUNCTION audit_trail_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
