@@ -60,6 +60,9 @@ public class PortalFixture : IAsyncLifetime
             ["Jwt:SigningKey"] = bed.SigningKey,
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = AdminPassword,
+            // A class signs in more often in a minute than a person would; Security.Tests' Rate_limits proves the limits.
+            ["Portal:RateLimits:SignInsPerMinute"] = "1000",
+            ["Portal:RateLimits:PublicPagesPerMinute"] = "100000",
         };
         foreach (var (service, address) in await ServiceAddressesAsync())
         {

@@ -86,4 +86,7 @@ public class WholePlatformPortalFixture : PortalFixture
     public HttpClient KpiReader() => Bed.CreateStaffClient(Kpi, [StaffRoles.Leadership]);
 
     public HttpClient SurveysReader() => Bed.CreateStaffClient(Surveys, [StaffRoles.Leadership]);
+    /// <summary>A service called directly by a staff member with these roles, to set up what a page shows.</summary>
+    public HttpClient AsStaff<TEntry>(ServiceHost<TEntry> host, string[] roles, string[]? units = null) where TEntry : class =>
+        Bed.CreateStaffClient(host, roles, units, "setup");
 }

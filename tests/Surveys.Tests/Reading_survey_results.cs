@@ -116,11 +116,23 @@ public sealed class Reading_survey_results(KnownResults portal) : IClassFixture<
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
 
         var rows = Rows(workbook, "Responses");
-        Assert.Equal(1 + KnownResults.Answered, rows.Count);
+        Assert.Equal(1 + KnownResults.Answered + 1, rows.Count);
+        var responses = rows.Skip(1).Take(KnownResults.Answered).ToList();
         var overall = rows[0].IndexOf("overall-satisfaction");
-        Assert.Equal(12, rows.Skip(1).Count(r => int.Parse(r[overall]!) >= 4));
-        Assert.Equal(4, rows.Skip(1).Count(r => r[rows[0].IndexOf("timely-involvement")] == "cannot say"));
-        Assert.Equal(1 + KnownResults.Answered, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(12, responses.Count(r => int.Parse(r[overall]!) >= 4));
+        Assert.Equal(4, responses.Count(r => r[rows[0].IndexOf("timely-involvement")] == "cannot say"));
+        Assert.Equal(1 + KnownResults.Answered + 1, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+
+        // The results page hides the 3 subordinate institutions, and the 6 municipalities with them (3 would
+        // be derivable as the total less the rest): the download blanks both, as the page does, and says so.
+        var category = rows[0].IndexOf("Respondent category");
+        Assert.Equal(7, responses.Count(r => r[category] == "Ngo"));
+        Assert.Equal(9, responses.Count(r => string.IsNullOrEmpty(r[category])));
+        Assert.DoesNotContain(responses, r => r[category] is "Municipality" or "SubordinateInstitution");
+        Assert.Equal(["Note", null, StrategyPlatform.Surveys.Results.Exports.HiddenCategoryNote], rows[^1].Take(3));
+        Assert.DoesNotContain("SubordinateInstitution", csv);
+        Assert.DoesNotContain("Municipality", csv);
+        Assert.Contains(StrategyPlatform.Surveys.Results.Exports.HiddenCategoryNote, csv);
     }
 
     [Fact]

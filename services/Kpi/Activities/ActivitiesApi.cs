@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StrategyPlatform.Kpi.Activities;
 using StrategyPlatform.Kpi.Apis;
 using StrategyPlatform.Kpi.Catalogue;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Authentication;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -55,6 +56,7 @@ public static class ActivitiesApi
     public static async Task<Results<Created, NotFound>> RecordProgress(string code, ProgressRequest request, ClaimsPrincipal user, KpiServices services, CancellationToken ct)
     {
         await using var connection = await services.Db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
         var added = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO activity_progress (id, activity_code, as_of, participants, organisations, sessions, note, note_en, entered_by, entered_at)
             SELECT @id, code, @asOf, @Participants, @Organisations, @Sessions, @Note, @NoteEn, @by, @now FROM activities WHERE code = @code
@@ -62,8 +64,15 @@ public static class ActivitiesApi
         {
             id = Guid.CreateVersion7(), code, asOf = request.AsOf!.Value.ToDateTime(TimeOnly.MinValue), request.Participants, request.Organisations,
             request.Sessions, request.Note, request.NoteEn, by = user.UserId() ?? "unknown", now = services.Clock.GetUtcNow(),
-        }, cancellationToken: ct));
-        return added == 0 ? TypedResults.NotFound() : TypedResults.Created("/api/kpi/activities");
+        }, tx, cancellationToken: ct));
+        if (added == 0)
+        {
+            return TypedResults.NotFound();
+        }
+        await services.Audit.RecordAsync(tx, AuditActor.From(user), "activity.progress-recorded", code,
+            new { request.AsOf, request.Participants, request.Organisations, request.Sessions }, ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Created("/api/kpi/activities");
     }
 
     private static decimal? Share(int? done, int? target) => done is null || target is null or 0 ? null : Math.Round(100m * done.Value / target.Value, 1);

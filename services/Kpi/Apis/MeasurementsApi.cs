@@ -8,6 +8,7 @@ using StrategyPlatform.Kpi.Catalogue;
 using StrategyPlatform.Kpi.Status;
 using StrategyPlatform.Kpi.Values;
 using StrategyPlatform.Kpi.Years;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.ServiceDefaults.Api;
 
@@ -82,6 +83,8 @@ public static class MeasurementsApi
             VALUES (@id, @number, @Year, @Value, @Comment, @Source, @ById, @ByName, @now, @reason, (SELECT version FROM indicators WHERE number = @number));
             """, new { id, existing, number, request.Year, request.Value, request.Comment, request.Source, ById = by.Id, ByName = by.Name, now, reason = existing is null && !locked ? null : request.Reason }, tx);
         await services.Statuses.PublishAsync(tx, [number], [(number, request.Year)], ct);
+        await services.Audit.RecordAsync(tx, AuditActor.From(user), existing is null ? "measurement.entered" : "measurement.corrected", number,
+            new { request.Year, request.Value, request.Reason, locked, units = user.Units().Order() }, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/kpi/indicators/{number}", new MeasurementEntered(id, number, request.Year, request.Value!.Value, existing is not null, entry.Version));
     }

@@ -12,11 +12,14 @@ namespace StrategyPlatform.Kpi.Consumers;
 /// share) and each invitation survey's population, and moves indicator 16 (partner satisfaction) or
 /// 15 (campaign evaluation) of its year: a population alone moves the 95 % interval (and a status
 /// judged on it) as soon as links are issued, not only with the next response.
+/// A response message is anonymous: no inbox row records it (it would date the response); the
+/// response id makes a second delivery change nothing. A population message is not about a person
+/// and goes through the inbox as usual.
 /// </summary>
 public sealed class SurveyResponseRecorder(IInbox inbox, ComputedValues computed)
     : IConsumer<SurveyResponseSubmitted>, IConsumer<SurveyPopulationChanged>
 {
-    public Task Consume(ConsumeContext<SurveyResponseSubmitted> context) => inbox.ProcessOnceAsync(context, this, (tx, ct) =>
+    public Task Consume(ConsumeContext<SurveyResponseSubmitted> context) => inbox.ProcessAnonymousAsync(context, (tx, ct) =>
         ApplyAsync(tx, context.Message.SurveyKind, context.Message.Year, () => Facts.RecordResponseAsync(tx, context.Message, correctBefore: null, ct), ct));
 
     public Task Consume(ConsumeContext<SurveyPopulationChanged> context) => inbox.ProcessOnceAsync(context, this, (tx, ct) =>

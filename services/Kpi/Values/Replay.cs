@@ -4,6 +4,7 @@ using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.Kpi.Sources;
 using StrategyPlatform.Kpi.Status;
+using StrategyPlatform.ServiceDefaults.Audit;
 
 namespace StrategyPlatform.Kpi.Values;
 
@@ -40,16 +41,18 @@ public sealed record ReplayResult(ReplaySource From, IReadOnlyList<ReplayedValue
 /// (adding what a lost message never brought, removing what the sources do not hold), with the same
 /// rules the consumers apply; from the facts, it only recounts what the consumers stored.
 /// </summary>
-public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses, SourceFeeds feeds)
+public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses, SourceFeeds feeds, IAuditTrail audit)
 {
-    public async Task<ReplayResult> RunAsync(ReplaySource from, string? authorization, CancellationToken ct)
+    public async Task<ReplayResult> RunAsync(ReplaySource from, string? authorization, AuditActor by, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        (DateTime Started, SourcesRead Sources)? read = null;
+        (ReplayStart Started, SourcesRead Sources)? read = null;
         if (from == ReplaySource.Sources)
         {
             // Read before the transaction: the consumers keep working meanwhile, and what they write after this moment is kept.
-            var started = await connection.ExecuteScalarAsync<DateTime>(new CommandDefinition("SELECT now()", cancellationToken: ct));
+            // Response facts carry a generation instead of a time (they must not be dated); taking the next one marks the moment.
+            var started = await connection.QuerySingleAsync<ReplayStart>(new CommandDefinition(
+                "SELECT now() AS At, nextval('fact_generation') AS Generation", cancellationToken: ct));
             var responses = feeds.SurveyResponsesAsync(authorization ?? "", ct);
             var populations = feeds.SurveyPopulationsAsync(authorization ?? "", ct);
             var events = feeds.MediaEventsAsync(authorization ?? "", ct);
@@ -94,6 +97,8 @@ public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses, Source
         }).ToList();
         // Should the rebuild differ (a lost message, a fact consumed before a bug fix), dashboards learn of it as of any other change.
         await statuses.PublishAsync(tx, ComputedIndicators.All.ToList(), changed, ct);
+        await audit.RecordAsync(tx, by, "indicators.rebuilt", string.Join(",", ComputedIndicators.All),
+            new { from, changed = changed.Count, sources?.FactsCorrected, sources?.FactsRemoved }, ct);
         await tx.CommitAsync(ct);
         return new ReplayResult(from, values, sources);
     }
@@ -106,33 +111,35 @@ public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses, Source
             "SELECT indicator_number, year, value, counted, ci_low, ci_high FROM computed_values", transaction: tx, cancellationToken: ct)))
             .ToDictionary(r => (r.Number, r.Year), r => (r.Value, r.Counted, r.CiLow is { } low && r.CiHigh is { } high ? new[] { low, high } : null));
 
-    private static async Task<SourceFacts> CorrectFactsAsync(NpgsqlTransaction tx, DateTime started, SourcesRead read, CancellationToken ct)
+    private sealed record ReplayStart(DateTime At, long Generation);
+
+    private static async Task<SourceFacts> CorrectFactsAsync(NpgsqlTransaction tx, ReplayStart started, SourcesRead read, CancellationToken ct)
     {
         var (responses, populations, events) = (read.Responses, read.Populations, read.Events);
         var corrected = 0;
         foreach (var response in responses)
         {
-            corrected += await Facts.RecordResponseAsync(tx, response, started, ct) ? 1 : 0;
+            corrected += await Facts.RecordResponseAsync(tx, response, started.Generation, ct) ? 1 : 0;
         }
         foreach (var population in populations)
         {
-            corrected += await Facts.RecordPopulationAsync(tx, population, started, ct) ? 1 : 0;
+            corrected += await Facts.RecordPopulationAsync(tx, population, started.At, ct) ? 1 : 0;
         }
         foreach (var e in events)
         {
-            var years = await Facts.RecordMediaEventAsync(tx, e.MediaEventId, e.Version, e.Withdrawn, e.Facts, started, ct);
+            var years = await Facts.RecordMediaEventAsync(tx, e.MediaEventId, e.Version, e.Withdrawn, e.Facts, started.At, ct);
             corrected += years.Length > 0 ? 1 : 0;
         }
         // What the sources do not hold (and no consumer wrote since the reading began) no longer counts.
         var removed = await tx.Connection!.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM survey_response_facts WHERE recorded_at < @started AND NOT (response_id = ANY(@ids))",
-            new { started, ids = responses.Select(r => r.ResponseId).ToArray() }, tx, cancellationToken: ct));
+            "DELETE FROM survey_response_facts WHERE recorded_in < @generation AND NOT (response_id = ANY(@ids))",
+            new { generation = started.Generation, ids = responses.Select(r => r.ResponseId).ToArray() }, tx, cancellationToken: ct));
         removed += await tx.Connection!.ExecuteAsync(new CommandDefinition(
             "DELETE FROM survey_populations WHERE recorded_at < @started AND NOT (survey_id = ANY(@ids))",
-            new { started, ids = populations.Select(p => p.SurveyId).ToArray() }, tx, cancellationToken: ct));
+            new { started = started.At, ids = populations.Select(p => p.SurveyId).ToArray() }, tx, cancellationToken: ct));
         removed += await tx.Connection!.ExecuteAsync(new CommandDefinition(
             "DELETE FROM media_event_facts WHERE updated_at < @started AND NOT (media_event_id = ANY(@ids))",
-            new { started, ids = events.Select(e => e.MediaEventId).ToArray() }, tx, cancellationToken: ct));
+            new { started = started.At, ids = events.Select(e => e.MediaEventId).ToArray() }, tx, cancellationToken: ct));
         return new SourceFacts(responses.Count, events.Count, corrected, removed, populations.Count);
     }
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using StrategyPlatform.MediaEvents.Events;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.ServiceDefaults.Files;
 using StrategyPlatform.ServiceDefaults.Api;
@@ -17,11 +18,11 @@ public sealed record ImportReport(int Imported, IReadOnlyList<ImportError> Error
 /// row; only a file without errors is imported, all of it in one transaction (with a
 /// <c>MediaEventRecorded</c> per row through the outbox), so nothing is ever half-imported.
 /// </summary>
-public sealed class MediaEventImport(NpgsqlDataSource db, MediaEventWriter writer)
+public sealed class MediaEventImport(NpgsqlDataSource db, MediaEventWriter writer, IAuditTrail audit)
 {
     public const int MaxRows = 5000;
 
-    public async Task<ImportReport> ImportAsync(Stream file, Actor actor, CancellationToken ct)
+    public async Task<ImportReport> ImportAsync(Stream file, Actor actor, AuditActor by, CancellationToken ct)
     {
         var (header, rows) = await Csv.ReadAsync(file, ct);
         var missing = MediaEventColumns.Required.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
@@ -68,6 +69,7 @@ public sealed class MediaEventImport(NpgsqlDataSource db, MediaEventWriter write
         {
             await writer.RecordAsync(tx, values, actor, ct);
         }
+        await audit.RecordAsync(tx, by, "media-events.imported", null, new { imported = valid.Count }, ct);
         await tx.CommitAsync(ct);
         return new ImportReport(valid.Count, []);
     }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Dapper;
 using Npgsql;
 using StrategyPlatform.Contracts;
@@ -26,12 +27,14 @@ public sealed record AnswerLink(SurveyRecord Survey, SurveyDefinition Definition
 
     private static async Task<(AnswerLink? Link, LinkProblem? Problem)> ResolveAsync(NpgsqlConnection connection, byte[] tokenHash, TimeProvider clock, CancellationToken ct)
     {
-        var invitations = await connection.QueryAsync<(Guid SurveyId, bool Used, string Category)>(new CommandDefinition("""
-            SELECT i.survey_id, i.used, o.category FROM invitations i JOIN partner_organisations o ON o.id = i.organisation_id
+        var invitations = await connection.QueryAsync<(Guid SurveyId, bool Used, string Category, byte[] StoredHash)>(new CommandDefinition("""
+            SELECT i.survey_id, i.used, o.category, i.token_hash FROM invitations i JOIN partner_organisations o ON o.id = i.organisation_id
             WHERE i.token_hash = @tokenHash
             """, new { tokenHash }, cancellationToken: ct));
         var found = invitations.FirstOrDefault();
-        if (found.SurveyId == Guid.Empty)
+        // The index finds the row by the hash; the comparison that decides takes the same time however
+        // many bytes agree (the hash of a guessed token tells an attacker nothing about a real one anyway).
+        if (found.SurveyId == Guid.Empty || !CryptographicOperations.FixedTimeEquals(found.StoredHash, tokenHash))
         {
             return (null, LinkProblem.Unknown);
         }

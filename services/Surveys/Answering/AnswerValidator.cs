@@ -64,13 +64,20 @@ public static class AnswerValidator
 
     private static readonly (string Code, string Message) TooLong = (ErrorCodes.TooLong, $"At most {MaxFreeTextLength} characters.");
 
-    /// <summary>A draft is saved unvalidated, except that no text may exceed the limit.</summary>
-    public static FieldErrors CheckDraft(AnswerSheet sheet)
+    /// <summary>A draft is saved unvalidated (half-filled is normal), except that it may answer only this survey's questions and no text may exceed the limit.</summary>
+    public static FieldErrors CheckDraft(SurveyDefinition definition, AnswerSheet sheet)
     {
         var errors = new FieldErrors();
-        foreach (var (id, _) in (sheet.Answers ?? new Dictionary<string, Answer>()).Where(p => p.Value.Text?.Length > MaxFreeTextLength))
+        foreach (var (id, answer) in sheet.Answers ?? new Dictionary<string, Answer>())
         {
-            errors.Add(FieldOf(id), TooLong.Code, TooLong.Message);
+            if (definition.Find(id) is null)
+            {
+                errors.Add(FieldOf(id), ErrorCodes.NotFound, "There is no such question in this survey.");
+            }
+            else if (answer?.Text?.Length > MaxFreeTextLength)
+            {
+                errors.Add(FieldOf(id), TooLong.Code, TooLong.Message);
+            }
         }
         return errors;
     }

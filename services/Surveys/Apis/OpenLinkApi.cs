@@ -17,7 +17,7 @@ public static class OpenLinkApi
     public static IEndpointRouteBuilder MapOpenLinkApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/open/{surveyId:guid}").WithTags("Answering").AllowAnonymous();
-        api.MapGet("", GetForm);
+        api.MapGet("", GetForm).RequireRateLimiting(AnsweringApi.RateLimitPolicy);
         api.MapPost("", Submit).RequireRateLimiting(RateLimitPolicy);
         return app;
     }

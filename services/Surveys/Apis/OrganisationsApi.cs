@@ -1,8 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.ServiceDefaults.Api;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.ServiceDefaults.Files;
 using StrategyPlatform.Surveys.Organisations;
@@ -19,7 +22,8 @@ public static class OrganisationsApi
         api.MapPost("", Create);
         api.MapPut("{id:guid}", Update);
         api.MapDelete("{id:guid}", Delete);
-        api.MapPost("import", Import).Accepts<string>("text/csv");
+        // A ministry's partner list is a few hundred lines; 5 MB is far beyond it.
+        api.MapPost("import", Import).Accepts<string>("text/csv").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(5 * 1024 * 1024));
         return app;
     }
 
@@ -80,13 +84,21 @@ public static class OrganisationsApi
     }
 
     /// <summary>An organisation that has been invited keeps its invitations (and so the response rates); it is refused with 409.</summary>
-    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(Guid id, NpgsqlDataSource db, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(Guid id, NpgsqlDataSource db, ClaimsPrincipal user, IAuditTrail audit, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         try
         {
-            var deleted = await connection.ExecuteAsync(new CommandDefinition("DELETE FROM partner_organisations WHERE id = @id", new { id }, cancellationToken: ct));
-            return deleted == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var name = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "DELETE FROM partner_organisations WHERE id = @id RETURNING name", new { id }, tx, cancellationToken: ct));
+            if (name is null)
+            {
+                return TypedResults.NotFound();
+            }
+            await audit.RecordAsync(tx, AuditActor.From(user), "organisation.deleted", id.ToString(), new { name }, ct);
+            await tx.CommitAsync(ct);
+            return TypedResults.NoContent();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
@@ -95,7 +107,8 @@ public static class OrganisationsApi
     }
 
     /// <summary>Adds new organisations and updates those with the same name; any bad row rejects the whole file (400 naming each line and column: <c>lines[3].email</c>).</summary>
-    public static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(HttpRequest http, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(
+        HttpRequest http, NpgsqlDataSource db, TimeProvider clock, ClaimsPrincipal user, IAuditTrail audit, CancellationToken ct)
     {
         var (header, rows) = await Csv.ReadAsync(http.Body, ct);
         var (accepted, rejected) = OrganisationImport.Parse(header, rows);
@@ -121,6 +134,7 @@ public static class OrganisationsApi
                 RETURNING xmax = 0
                 """, new { id = Guid.CreateVersion7(), row.Name, category = row.Category.ToString(), row.Email, now = clock.GetUtcNow() }, tx, cancellationToken: ct)) ? 1 : 0;
         }
+        await audit.RecordAsync(tx, AuditActor.From(user), "organisations.imported", null, new { added, updated = accepted.Count - added }, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new ImportResult(added, accepted.Count - added));
     }

@@ -49,16 +49,16 @@ public sealed class InvitationIssuer(IConfiguration configuration, TimeProvider 
     }
 
     /// <summary>A new link for an organisation that has not answered yet (the old one stops working), e.g. when the e-mail was lost.</summary>
-    public async Task<string?> RenewAsync(NpgsqlConnection connection, Guid surveyId, Guid organisationId, CancellationToken ct)
+    public async Task<string?> RenewAsync(NpgsqlTransaction tx, Guid surveyId, Guid organisationId, CancellationToken ct)
     {
         var token = LinkTokens.NewToken();
         // The old link's draft goes with it: it could no longer be resumed.
-        var changed = await connection.ExecuteAsync(new CommandDefinition("""
+        var changed = await tx.Connection!.ExecuteAsync(new CommandDefinition("""
             WITH old_draft AS (
                 DELETE FROM response_drafts WHERE token_hash =
                     (SELECT token_hash FROM invitations WHERE survey_id = @surveyId AND organisation_id = @organisationId AND NOT used))
             UPDATE invitations SET token_hash = @hash WHERE survey_id = @surveyId AND organisation_id = @organisationId AND NOT used
-            """, new { surveyId, organisationId, hash = LinkTokens.Hash(token) }, cancellationToken: ct));
+            """, new { surveyId, organisationId, hash = LinkTokens.Hash(token) }, tx, cancellationToken: ct));
         return changed == 1 ? token : null;
     }
 }

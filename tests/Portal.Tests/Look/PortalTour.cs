@@ -84,6 +84,7 @@ public static class PortalTour
         new("media-calendar", "media-events/calendar", MediaReaders),
         new("campaigns", "media-events/campaigns", MediaReaders),
         new("users", "admin/users", Administrators),
+        new("audit", "admin/audit", Administrators),
         new("password", "account/password", AllStaff, Live: false),
         new("denied", "account/denied", Administrators, Live: false),
     ];

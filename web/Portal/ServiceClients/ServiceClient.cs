@@ -18,6 +18,11 @@ public abstract class ServiceClient(HttpClient http, ILogger logger)
     protected Task<ServiceResult<T>> PostAsync<TBody, T>(string path, TBody body, CancellationToken ct) =>
         SendAsync<T>(() => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, ct);
 
+    /// <summary>The service's audit trail (Administrators only), newest first.</summary>
+    public Task<ServiceResult<StrategyPlatform.ServiceDefaults.Audit.AuditPage>> GetAuditAsync(
+        StrategyPlatform.ServiceDefaults.Audit.AuditQuery query, CancellationToken ct = default) =>
+        GetAsync<StrategyPlatform.ServiceDefaults.Audit.AuditPage>($"api/audit?{query.ToQueryString()}", ct);
+
     /// <summary>Whether the service answers its liveness probe: for pages that only need to know it is there.</summary>
     public async Task<bool> IsAvailableAsync(CancellationToken ct = default) =>
         (await SendAsync<string>(() => new HttpRequestMessage(HttpMethod.Get, "/alive"), ct)).IsOk;
