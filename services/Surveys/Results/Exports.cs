@@ -22,10 +22,10 @@ public static class Exports
         var hidden = Suppression.Hidden(Enum.GetValues<RespondentCategory>().ToDictionary(c => c, c => responses.Count(r => r.Category == c)));
         foreach (var (r, i) in responses.Select((r, i) => (r, i)))
         {
-            yield return [i + 1, r.SubmittedOn, hidden.Contains(r.Category) ? null : r.Category.ToString(),
+            yield return [i + 1, r.SubmittedOn, hidden.ContainsKey(r.Category) ? null : r.Category.ToString(),
                 .. definition.Questions.Select(q => Cell(r.Answers.GetValueOrDefault(q.Id)))];
         }
-        if (responses.Any(r => hidden.Contains(r.Category)))
+        if (responses.Any(r => hidden.ContainsKey(r.Category)))
         {
             yield return ["Note", null, HiddenCategoryNote];
         }
