@@ -93,7 +93,7 @@ public sealed partial class Anonymity_of_responses(SecuredPlatform platform)
 
         // On the broker: no category, a sent time at midnight, random ids, and no trace of the answering requests.
         var answering = spans.Where(s => s.Kind == ActivityKind.Server && (s.GetTagItem("http.route") as string ?? "") is var route
-            && (route.Contains("answer", StringComparison.Ordinal) || route.Contains("open", StringComparison.Ordinal))).Select(s => s.TraceId.ToHexString()).ToHashSet();
+            && (route.Contains("api/answer/", StringComparison.Ordinal) || route.Contains("api/open/", StringComparison.Ordinal))).Select(s => s.TraceId.ToHexString()).ToHashSet();
         Assert.NotEmpty(answering);
         foreach (var message in messages)
         {

@@ -18,7 +18,7 @@ public sealed class The_authorization_matrix(SecuredPlatform platform)
     /// <summary>What anyone may call: answering by link, open-link surveys, the probes, the portal's public pages, and the API description in development.</summary>
     private static readonly string[] Public =
     [
-        "surveys GET /api/answer/{token}", "surveys PUT /api/answer/{token}/draft", "surveys POST /api/answer/{token}",
+        "surveys GET /api/answer/{token}", "surveys PUT /api/answer/{token}/draft", "surveys POST /api/answer/{token}/check", "surveys POST /api/answer/{token}",
         "surveys GET /api/open/{surveyId:guid}", "surveys POST /api/open/{surveyId:guid}",
         "portal GET /", "portal POST /", "portal GET /answer/{Token}", "portal POST /answer/{Token}", "portal GET /answer/thanks", "portal POST /answer/thanks",
         "portal GET /survey/{SurveyId:guid}", "portal POST /survey/{SurveyId:guid}", "portal GET /open/{SurveyId:guid}", "portal POST /open/{SurveyId:guid}",

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace StrategyPlatform.Portal.Security;
@@ -23,7 +24,9 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         {
             return next(context);
         }
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // base64url: CSP accepts its alphabet, and with no '+' or '/' the nonce reads the same in the header and,
+        // unescaped, in the page's HTML (Razor writes '+' as &#x2B;).
+        var nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         context.Response.OnStarting(() =>
         {
