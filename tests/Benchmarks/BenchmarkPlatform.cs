@@ -23,9 +23,13 @@ internal sealed class BenchmarkPlatform : IAsyncDisposable
         await platform.bed.InitializeAsync();
         var quiet = new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" };
         var kpi = await platform.bed.StartServiceAsync<KpiService>("kpidb", quiet, realHttp: true);
-        // The open-link limit (per survey and minute) guards a public survey against scripted stuffing; the benchmark is that script.
+        // The public limits (per open survey and minute, per link, and over all public answering per second) guard
+        // against scripted stuffing from one place; the benchmark is that script, so it lifts them.
         var surveys = await platform.bed.StartServiceAsync<SurveysService>("surveysdb",
-            new Dictionary<string, string?>(quiet) { ["Surveys:OpenLink:PermitsPerMinute"] = "1000000", ["Surveys:PublicAnswering:PermitsPerMinute"] = "1000000" },
+            new Dictionary<string, string?>(quiet)
+            {
+                ["Surveys:OpenLink:PermitsPerMinute"] = "1000000", ["Surveys:Links:PermitsPerMinute"] = "1000000", ["Surveys:Public:PermitsPerSecond"] = "1000000",
+            },
             realHttp: true);
         platform.Surveys = surveys.CreateClient();
         platform.Kpi = platform.bed.CreateStaffClient(kpi, [StaffRoles.Leadership]);
