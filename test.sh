@@ -27,7 +27,8 @@ if [ "$failed" -gt 0 ]; then
     [ -e "$trx" ] || continue
     # One result per line, then the failed ones' names and the first lines of their messages.
     tr '\n' ' ' <"$trx" | grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>\(<[^U][^>]*>\|[^<]\)*' |
-      sed -E 's/^<UnitTestResult [^>]*testName="([^"]*)".*<Message>([^<]{0,600}).*/  \1\n      \2/; t; s/^<UnitTestResult [^>]*testName="([^"]*)".*/  \1/'
+      sed -E 's/^<UnitTestResult [^>]*testName="([^"]*)".*<Message>([^<]{0,600}).*/  \1\n      \2/; t; s/^<UnitTestResult [^>]*testName="([^"]*)".*/  \1/' |
+      sed -e 's/&quot;/"/g' -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g' || true
   done
 fi
 echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
