@@ -7,7 +7,8 @@ public sealed record DatabaseRole(string Name, string Password);
 
 /// <summary>
 /// Giving a database to a login role of its own: the role may log in and owns that database and what is in
-/// it, and nothing else (no superuser, no CREATEDB, no CREATEROLE); other roles may not even connect to it.
+/// it but its audit trail, and nothing else (no superuser, no CREATEDB, no CREATEROLE); other roles may not
+/// even connect to it.
 /// </summary>
 internal static class DatabaseOwnership
 {
@@ -34,16 +35,28 @@ internal static class DatabaseOwnership
         }
     }
 
+    /// <summary>
+    /// The database becomes the role's, and no other role may connect to it. Nor may the role connect to the
+    /// server's own databases: an owner drops (or renames) its database from another one, and so the audit
+    /// trail with it (see <see cref="AuditTrailKeeper"/>).
+    /// </summary>
     public static Task HandOverDatabaseAsync(NpgsqlConnection admin, string database, string role, CancellationToken ct)
     {
         var (db, owner) = (PostgresDatabases.Quote(database), PostgresDatabases.Quote(role));
-        return ExecuteAsync(admin, $"ALTER DATABASE {db} OWNER TO {owner}; REVOKE ALL ON DATABASE {db} FROM PUBLIC", ct);
+        return ExecuteAsync(admin, $"""
+            ALTER DATABASE {db} OWNER TO {owner}; REVOKE ALL ON DATABASE {db} FROM PUBLIC;
+            REVOKE CONNECT ON DATABASE postgres, template1 FROM PUBLIC
+            """, ct);
     }
 
-    /// <summary>Every table, view, sequence, function and schema of the database that someone else owns becomes the role's (an extension's stay its own).</summary>
-    public static Task HandOverObjectsAsync(NpgsqlConnection inDatabase, string role, CancellationToken ct)
+    /// <summary>
+    /// Every table, view, sequence, function and schema of the database that someone else owns becomes the role's
+    /// (an extension's stay its own, and so does what <paramref name="keeper"/> keeps from the role).
+    /// </summary>
+    public static Task HandOverObjectsAsync(NpgsqlConnection inDatabase, string role, string keeper, CancellationToken ct)
     {
         var owner = "'" + PostgresDatabases.Quote(role).Replace("'", "''") + "'";
+        var kept = "'" + keeper.Replace("'", "''") + "'";
         return ExecuteAsync(inDatabase, $$"""
             DO $handover$
             DECLARE item record;
@@ -58,14 +71,14 @@ internal static class DatabaseOwnership
                     SELECT format('ALTER TABLE %s OWNER TO %s', c.oid::regclass, {{owner}})
                     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                     WHERE n.nspname NOT IN ('information_schema') AND n.nspname NOT LIKE 'pg\_%'
-                      AND c.relkind IN ('r', 'p', 'v', 'S') AND c.relowner <> {{owner}}::regrole
+                      AND c.relkind IN ('r', 'p', 'v', 'S') AND c.relowner <> {{owner}}::regrole AND pg_get_userbyid(c.relowner) <> {{kept}}
                       AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_class'::regclass AND e.objid = c.oid AND e.deptype = 'e')
                       AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')))
                     UNION ALL
                     SELECT format('ALTER ROUTINE %s OWNER TO %s', p.oid::regprocedure, {{owner}})
                     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                     WHERE n.nspname NOT IN ('information_schema') AND n.nspname NOT LIKE 'pg\_%'
-                      AND p.proowner <> {{owner}}::regrole
+                      AND p.proowner <> {{owner}}::regrole AND pg_get_userbyid(p.proowner) <> {{kept}}
                       AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = 'pg_proc'::regclass AND e.objid = p.oid AND e.deptype = 'e')
                 LOOP
                     EXECUTE item.statement;
@@ -75,7 +88,7 @@ internal static class DatabaseOwnership
             """, ct);
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    internal static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(ct);

@@ -11,7 +11,10 @@ public static class PostgresDatabases
     public static Task EnsureAsync(string adminConnectionString, string database, CancellationToken ct = default) =>
         EnsureAsync(adminConnectionString, database, owner: null, ct);
 
-    /// <summary>Creates the database unless it exists; with an owner, creates that role (or sets its password) and hands the database to it.</summary>
+    /// <summary>
+    /// Creates the database unless it exists; with an owner, creates that role (or sets its password) and hands the
+    /// database to it, and makes its audit trail for a role of its own (<see cref="AuditTrailKeeper"/>).
+    /// </summary>
     public static async Task EnsureAsync(string adminConnectionString, string database, DatabaseRole? owner, CancellationToken ct = default)
     {
         await using (var connection = new NpgsqlConnection(Unpooled(adminConnectionString)))
@@ -29,10 +32,13 @@ public static class PostgresDatabases
         }
         if (owner is not null)
         {
-            // Tables an earlier run created as the superuser become the owner's too.
+            // Tables an earlier run created as the superuser become the owner's too, all but the audit trail,
+            // which the owner may only add to and read.
             await using var inDatabase = new NpgsqlConnection(Unpooled(adminConnectionString, database));
             await inDatabase.OpenAsync(ct);
-            await DatabaseOwnership.HandOverObjectsAsync(inDatabase, owner.Name, ct);
+            var keeper = AuditTrailKeeper.KeeperOf(database);
+            await DatabaseOwnership.HandOverObjectsAsync(inDatabase, owner.Name, keeper, ct);
+            await AuditTrailKeeper.EnsureAsync(inDatabase, keeper, owner.Name, ct);
         }
     }
 

@@ -132,6 +132,24 @@ public sealed class The_running_platform(RunningPlatform platform)
         Assert.Equal(2m, proactive.GetProperty("value").GetDecimal());
     }
 
+    [Fact]
+    public async Task Lets_each_service_add_to_its_audit_trail_but_not_change_it_even_through_its_own_database_role()
+    {
+        // The app writes its trail as its role (a download is recorded) ...
+        using var communications = platform.Client("mediaevents", [StaffRoles.Communications]);
+        (await communications.GetAsync("/api/media-events/export.csv")).EnsureSuccessStatusCode();
+        await using (var media = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("mediadb")))
+        {
+            Assert.NotEqual(0L, await media.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_trail WHERE action = 'export.media-events' AND actor_id = 'e2e-test'"));
+        }
+
+        // ... and that role, which every service connects as, can rewrite, empty or drop none of them.
+        foreach (var database in new[] { "surveysdb", "mediadb", "kpidb", "portaldb" })
+        {
+            await AppendOnlyAuditTrail.AssertAsync((await platform.App.GetConnectionStringAsync(database))!);
+        }
+    }
+
     private sealed record Span(string Service, string Name, ActivityKind Kind);
 
     /// <summary>What a failure message shows: every span found.</summary>
