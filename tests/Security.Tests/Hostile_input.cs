@@ -68,6 +68,13 @@ public sealed class Hostile_input(SecuredPlatform platform)
         var (partnerSurvey, tokens) = await SurveyRespondents.OpenPartnerSurveyAsync(manager, 2026, 1);
         var campaign = await SurveyRespondents.OpenCampaignSurveyAsync(manager, 2026);
         var campaignAnswers = new Dictionary<string, object> { ["useful"] = new { value = 5 } };
+        // Opening the partner survey told the aggregator its population: the marker that its message is sent (its
+        // outbox row marked), so the snapshots compare what the refused calls did, not the dispatcher's work.
+        await Eventually.ReturnsAsync(async () =>
+        {
+            await using var surveysDb = await platform.OpenAsync("surveysdb");
+            return await Dapper.SqlMapper.ExecuteScalarAsync<long>(surveysDb, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL");
+        }, waiting => waiting == 0, TimeSpan.FromSeconds(30), because: "the survey's messages were not sent");
         var before = await DatabaseSnapshot.TakeAsync(platform);
 
         // A link's survey answered with another survey's questions, as a draft or for good.
