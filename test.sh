@@ -20,5 +20,16 @@ for trx in "$results"/*.trx; do
   f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters"); failed=$((failed + ${f:-0}))
   n=$(sed -n 's/.* notExecuted="\([0-9]*\)".*/\1/p' <<<"$counters"); skipped=$((skipped + ${n:-0}))
 done
+# CI shows only the end of a run: name every failed test there with the start of its message.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    # One result per line, then the failed ones' names and the first lines of their messages.
+    tr '\n' ' ' <"$trx" | grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>\(<[^U][^>]*>\|[^<]\)*' |
+      sed -E 's/^<UnitTestResult [^>]*testName="([^"]*)".*<Message>([^<]{0,600}).*/  \1\n      \2/; t; s/^<UnitTestResult [^>]*testName="([^"]*)".*/  \1/' |
+      sed -e 's/&quot;/"/g' -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&amp;/\&/g' || true
+  done
+fi
 echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 exit $status

@@ -5,12 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using StrategyPlatform.ServiceDefaults.Api;
 using StrategyPlatform.ServiceDefaults.Messaging;
+using StrategyPlatform.ServiceDefaults.Telemetry;
 using System.Text.Json.Serialization;
 
 namespace Microsoft.Extensions.Hosting;
@@ -37,7 +39,8 @@ public static class ServiceDefaultsExtensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
-        builder.Services.AddProblemDetails();
+        // Every 400 has the same shape: an errors map and a codes map (Api/FieldErrors.cs).
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = FieldErrors.AddMissingCodes);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         // Enums travel by name: readable in ProblemDetails, logs and other services' code.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -45,7 +48,10 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            http.AddStandardResilienceHandler();
+            // One pipeline, and so one circuit breaker, per service called: registered here, the standard handler is
+            // a single pipeline for every client (dotnet/extensions#5021), and a service that is down (the KPI
+            // service) opened the circuit for the healthy ones too: the portal showed media events as unavailable.
+            http.AddStandardResilienceHandler().SelectPipelineByAuthority();
             http.AddServiceDiscovery();
         });
         return builder;
@@ -67,11 +73,13 @@ public static class ServiceDefaultsExtensions
                 .AddMeter("MassTransit")
                 .AddMeter(OutboxDiagnostics.Name))
             .WithTracing(tracing => tracing
+                .SetSampler(CircuitPlumbingSampler.For())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("MassTransit")
                 .AddSource(OutboxDiagnostics.Name)
-                // Probes hit these every few seconds; tracing them would drown real requests.
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
+                // Probes hit these every few seconds, and every page load fetches a dozen stylesheets, scripts
+                // and fonts; tracing them would drown real requests.
+                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path) && !IsStaticAsset(context.Request.Path))
                 .AddHttpClientInstrumentation(o => o.FilterHttpRequestMessage = request => !IsProbe(request.RequestUri?.AbsolutePath)));
         // Npgsql's own traces and metrics come with Aspire.Npgsql's AddNpgsqlDataSource.
 
@@ -107,6 +115,11 @@ public static class ServiceDefaultsExtensions
     private static bool IsProbe(PathString path) =>
         path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);
 
+    /// <summary>The portal's static files: Blazor's and Radzen's under <c>_framework</c>/<c>_content</c>, its own by extension.</summary>
+    private static bool IsStaticAsset(PathString path) =>
+        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
+        || Path.GetExtension(path.Value) is ".css" or ".js" or ".woff2" or ".woff" or ".png" or ".svg" or ".ico" or ".map";
+
     private static bool IsProbe(string? path) => path is not null && IsProbe(new PathString(path));
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -131,8 +144,8 @@ public static class ServiceDefaultsExtensions
             // The writer sets the status: 503 unless every check that decides readiness is Healthy (a Degraded
             // one means "still starting" there), 200 with an operational check Degraded.
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
-        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) });
+        }).AllowAnonymous();
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) }).AllowAnonymous();
         return app;
     }
 }

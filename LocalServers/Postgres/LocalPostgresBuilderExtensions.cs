@@ -30,12 +30,17 @@ public static class LocalPostgresBuilderExtensions
 
     /// <summary>
     /// A database on the server; referencing it gives <c>ConnectionStrings__{name}</c>. Its state follows the
-    /// server's, and it is healthy once it answers a query itself (so only once it has been created).
+    /// server's, and it is healthy once it answers a query itself (so only once it has been created). On a
+    /// local server the database belongs to a login role of the same name, its password the persisted secret
+    /// <c>{name}-password</c>: a service connects as that role, never as the superuser, and reaches no other
+    /// service's database.
     /// </summary>
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<IPostgresServerResource> server, string name, string? databaseName = null)
     {
         var builder = server.ApplicationBuilder;
-        var database = new PostgresDatabaseResource(name, databaseName ?? name, server.Resource);
+        databaseName ??= name;
+        var owner = server.Resource is LocalPostgresResource ? new DatabaseOwner(databaseName, builder.AddPersistedSecret($"{name}-password").Resource) : null;
+        var database = new PostgresDatabaseResource(name, databaseName, server.Resource, owner);
         return builder.AddResource(database)
             .WithInitialState(new CustomResourceSnapshot { ResourceType = "PostgresDatabase", State = KnownResourceStates.NotStarted, Properties = [] })
             .WithIconName("Database")
@@ -85,7 +90,8 @@ public static class LocalPostgresBuilderExtensions
         {
             try
             {
-                await PostgresDatabases.EnsureAsync(admin, database.DatabaseName, ct);
+                var owner = database.Owner is { } o ? new DatabaseRole(o.Role, (await o.Password.GetValueAsync(ct))!) : null;
+                await PostgresDatabases.EnsureAsync(admin, database.DatabaseName, owner, ct);
             }
             catch (Npgsql.PostgresException e) when (e.SqlState == InsufficientPrivilege)
             {

@@ -17,6 +17,10 @@ public sealed class LocalPostgresResource(string name, string command, string wo
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={PostgresCluster.Superuser};Password={Password}");
+
+    /// <summary>The server as a database's own role, naming nothing of the superuser.</summary>
+    internal ReferenceExpression ConnectionStringFor(DatabaseOwner owner, string database) => ReferenceExpression.Create(
+        $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={owner.Role};Password={owner.Password};Database={database}");
 }
 
 /// <summary>The user's own server, from <c>ConnectionStrings__{name}</c>: checked, never started or stopped.</summary>
@@ -25,12 +29,22 @@ public sealed class ExistingPostgresResource(string name, ParameterResource conn
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{connectionString}");
 }
 
-/// <summary>A database on one of those servers, created when the server is ready (when the account may).</summary>
-public sealed class PostgresDatabaseResource(string name, string databaseName, IPostgresServerResource parent)
+/// <summary>The login role a database belongs to and is used through: it owns that database and nothing else.</summary>
+public sealed record DatabaseOwner(string Role, ParameterResource Password);
+
+/// <summary>
+/// A database on one of those servers, created when the server is ready (when the account may). On a local
+/// server it has an owner of its own, whose connection string is the one the service gets; on the user's
+/// server it is used through the account they named.
+/// </summary>
+public sealed class PostgresDatabaseResource(string name, string databaseName, IPostgresServerResource parent, DatabaseOwner? owner = null)
     : Resource(name), IResourceWithParent<IPostgresServerResource>, IResourceWithConnectionString, IResourceWithWaitSupport
 {
     public string DatabaseName { get; } = databaseName;
     public IPostgresServerResource Parent { get; } = parent;
+    public DatabaseOwner? Owner { get; } = owner;
 
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"{Parent};Database={DatabaseName}");
+    public ReferenceExpression ConnectionStringExpression => Owner is not null && Parent is LocalPostgresResource local
+        ? local.ConnectionStringFor(Owner, DatabaseName)
+        : ReferenceExpression.Create($"{Parent};Database={DatabaseName}");
 }

@@ -18,19 +18,22 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
         }
         var field = FieldOf(badRequest.InnerException as JsonException) ?? ParameterOf(badRequest.Message) ?? "body";
         httpContext.Response.StatusCode = badRequest.StatusCode;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]>
         {
-            HttpContext = httpContext,
-            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [field] = [field == "body" ? badRequest.Message : $"The value of '{field}' is not valid."],
-            })
-            {
-                Status = badRequest.StatusCode,
-                Title = "The request could not be read.",
-            },
-            Exception = exception,
-        });
+            [field] = [badRequest.InnerException is Security.RejectedValueException rejected ? rejected.Message.Split(" Path:")[0]
+                : field == "body" ? badRequest.Message : $"The value of '{field}' is not valid."],
+        })
+        {
+            Status = badRequest.StatusCode,
+            Title = "The request could not be read.",
+            Extensions = { [FieldErrors.CodesExtension] = new Dictionary<string, string[]> { [field] = [badRequest.InnerException is Security.RejectedValueException ? ErrorCodes.Invalid : ErrorCodes.Unreadable] } },
+        };
+        // A client that accepts only HTML (a browser's form post) still gets the refusal, as JSON, not the error page's 500.
+        if (!await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
+        {
+            await TypedResults.Problem(problem).ExecuteAsync(httpContext);
+        }
+        return true;
     }
 
     /// <summary>A query or route value that does not convert: 'Failed to bind parameter "Tone? tone" from "Loud".' names "tone".</summary>

@@ -16,13 +16,16 @@ public static class OpenApiExtensions
         return builder;
     }
 
-    /// <summary>The document at <c>/openapi/v1.json</c> always; the API reference page (<c>/scalar</c>) in development only.</summary>
+    /// <summary>
+    /// The document at <c>/openapi/v1.json</c> and the API reference page (<c>/scalar</c>), in development only:
+    /// a running service does not hand its map to whoever asks.
+    /// </summary>
     public static WebApplication MapDefaultOpenApi(this WebApplication app)
     {
-        app.MapOpenApi();
         if (app.Environment.IsDevelopment())
         {
-            app.MapScalarApiReference();
+            app.MapOpenApi().AllowAnonymous();
+            app.MapScalarApiReference().AllowAnonymous();
         }
         return app;
     }

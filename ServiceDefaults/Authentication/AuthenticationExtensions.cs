@@ -34,7 +34,11 @@ public static class AuthenticationExtensions
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
             });
-        builder.Services.AddAuthorizationBuilder().AddStaffPolicies();
+        // An endpoint that declares nothing still needs a valid staff token: a new one cannot slip in unprotected.
+        // Public endpoints (answering by link, open links, the probes) say so with AllowAnonymous.
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemDetailsForRefusals>();
+        builder.Services.AddAuthorizationBuilder().AddStaffPolicies()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
         return builder;
     }
 

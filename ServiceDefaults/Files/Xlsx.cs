@@ -17,6 +17,7 @@ public static class Xlsx
     private const uint HeaderStyle = 1;
     private const uint DateStyle = 2;
     private const uint DateTimeStyle = 3;
+    private const uint TextOnlyStyle = 4;
 
     public static byte[] Write(params IReadOnlyList<XlsxSheet> sheets)
     {
@@ -53,7 +54,8 @@ public static class Xlsx
     private static Cell Cell(object? value) => value switch
     {
         null => new Cell(),
-        string s => TextCell(s),
+        // Inline text is never a formula, but Excel turns "=…" into one the moment someone edits the cell: quote-prefixed it stays text.
+        string s => TextCell(s, s.Length > 0 && "=+-@\t\r".Contains(s[0]) ? TextOnlyStyle : 0),
         bool b => new Cell { DataType = CellValues.Boolean, CellValue = new CellValue(b) },
         DateOnly d => DateCell(d.ToDateTime(TimeOnly.MinValue), DateStyle),
         DateTime d => DateCell(d, DateTimeStyle),
@@ -89,6 +91,7 @@ public static class Xlsx
                 new CellFormat(),
                 new CellFormat { FontId = 1, ApplyFont = true },
                 new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true },
-                new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true }) { Count = 4 });
+                new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true },
+                new CellFormat { QuotePrefix = true }) { Count = 5 });
     }
 }

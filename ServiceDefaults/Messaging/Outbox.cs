@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
@@ -14,6 +15,15 @@ public interface IOutbox
 {
     /// <param name="partitionKey">Messages with the same key (usually the aggregate's id) are published in the order they were added.</param>
     Task AddAsync<T>(NpgsqlTransaction transaction, T message, string partitionKey, CancellationToken cancellationToken = default) where T : class;
+
+    /// <summary>
+    /// Adds a message about a respondent rather than a staff action (a survey response), so that
+    /// nothing stored or sent ties it to the request or the moment it came from: a random id (not
+    /// time-ordered), no trace context, the day only, a random place in the dispatch order, a
+    /// day-only sent time on the broker, and the row is deleted as soon as the broker confirms it.
+    /// Such a message stands alone (no partition order); its consumers must de-duplicate by its content.
+    /// </summary>
+    Task AddAnonymousAsync<T>(NpgsqlTransaction transaction, T message, CancellationToken cancellationToken = default) where T : class;
 }
 
 internal sealed class PostgresOutbox : IOutbox
@@ -40,6 +50,31 @@ internal sealed class PostgresOutbox : IOutbox
                 Payload = JsonSerializer.Serialize(message, MessageSerializer.Options),
                 TraceParent = activity?.Id,
                 TraceState = activity?.TraceStateString,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task AddAnonymousAsync<T>(NpgsqlTransaction transaction, T message, CancellationToken cancellationToken = default) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(transaction.Connection);
+        var id = Guid.NewGuid();
+        // A random negative sequence: such rows are due at once and are independent, and the order of
+        // their sequence numbers says nothing about the order they were written in.
+        var sequence = -1 - (BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue);
+        await transaction.Connection.ExecuteAsync(new CommandDefinition($"""
+            INSERT INTO outbox_messages (id, sequence, partition_key, message_type, payload, created_at, next_attempt_at, anonymous)
+            OVERRIDING SYSTEM VALUE
+            VALUES (@Id, @Sequence, @PartitionKey, @MessageType, @Payload::jsonb, date_trunc('day', now()), date_trunc('day', now()), true);
+            SELECT pg_notify('{Channel}', '');
+            """,
+            new
+            {
+                Id = id,
+                Sequence = sequence,
+                PartitionKey = id.ToString(),
+                MessageType = MessageSerializer.TypeName(typeof(T)),
+                Payload = JsonSerializer.Serialize(message, MessageSerializer.Options),
             },
             transaction,
             cancellationToken: cancellationToken));

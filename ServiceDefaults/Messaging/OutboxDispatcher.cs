@@ -28,6 +28,8 @@ internal sealed class OutboxDispatcher(
 {
     private const long DispatcherLockKey = 7_305_163_022;
     private readonly OutboxOptions settings = options.Value;
+    // An anonymous row's backoff is kept here, not in its row: a stored retry time would date the response.
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> anonymousBackoff = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -71,9 +73,11 @@ internal sealed class OutboxDispatcher(
             var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition("""
                 SELECT id, partition_key AS PartitionKey, message_type AS MessageType, payload::text AS Payload,
                        trace_parent AS TraceParent, trace_state AS TraceState, attempts,
-                       GREATEST(next_attempt_at - now(), interval '0') AS DueIn
+                       GREATEST(next_attempt_at - now(), interval '0') AS DueIn, anonymous
                 FROM outbox_messages WHERE dispatched_at IS NULL ORDER BY sequence LIMIT @BatchSize
-                """, new { settings.BatchSize }, cancellationToken: ct))).ToList();
+                """, new { settings.BatchSize }, cancellationToken: ct)))
+                .Select(r => r.Anonymous && anonymousBackoff.TryGetValue(r.Id, out var due) ? r with { DueIn = Max(due - DateTimeOffset.UtcNow, TimeSpan.Zero) } : r)
+                .ToList();
 
             // Partitions are independent, so they are published concurrently; within one, strictly in sequence.
             var published = new ConcurrentBag<Guid>();
@@ -104,21 +108,32 @@ internal sealed class OutboxDispatcher(
                     }
                 });
 
-            await connection.ExecuteAsync(
-                "UPDATE outbox_messages SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY(@ids)",
-                new { ids = published.ToArray() });
+            // An anonymous row goes once the broker has it; a kept "dispatched at" would date the response.
+            await connection.ExecuteAsync("""
+                UPDATE outbox_messages SET dispatched_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY(@ids) AND NOT anonymous;
+                DELETE FROM outbox_messages WHERE id = ANY(@ids) AND anonymous;
+                """, new { ids = published.ToArray() });
+            foreach (var id in published)
+            {
+                anonymousBackoff.TryRemove(id, out _);
+            }
             OutboxDiagnostics.Published.Add(published.Count);
             foreach (var (row, error) in failed)
             {
                 var backoff = settings.Backoff(row.Attempts + 1);
+                if (row.Anonymous)
+                {
+                    anonymousBackoff[row.Id] = DateTimeOffset.UtcNow + backoff;
+                }
                 await connection.ExecuteAsync("""
                     UPDATE outbox_messages
-                    SET attempts = attempts + 1, next_attempt_at = now() + @backoff, last_error = @error
+                    SET attempts = attempts + 1, next_attempt_at = CASE WHEN anonymous THEN next_attempt_at ELSE now() + @backoff END, last_error = @error
                     WHERE id = @Id
                     """, new { row.Id, backoff, error = error.Message });
                 OutboxDiagnostics.Failed.Add(1);
+                // An anonymous message's id is not logged: the log line's time would date it.
                 logger.LogWarning("Outbox message {MessageId} ({Type}) not published, attempt {Attempt}; retrying in {Backoff}: {Error}",
-                    row.Id, row.MessageType, row.Attempts + 1, backoff, error.Message);
+                    row.Anonymous ? "(anonymous)" : row.Id, row.MessageType, row.Attempts + 1, backoff, error.Message);
                 waiting.Add(backoff);
             }
             TimeSpan? nextDue = waiting.IsEmpty ? null : waiting.Min();
@@ -137,14 +152,26 @@ internal sealed class OutboxDispatcher(
             ?? throw new InvalidOperationException($"Outbox message {row.Id} has an empty payload.");
 
         ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent);
+        // An anonymous row has no trace context: its publication starts a trace of its own.
         using var activity = OutboxDiagnostics.Source.StartActivity($"outbox publish {type.Name}", ActivityKind.Internal, parent);
         activity?.SetTag("messaging.message.id", row.Id);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(settings.PublishTimeout);
         // MessageId = the row's id: a re-publish after a crash carries the same id, which the inbox recognises.
-        await bus.Publish(message, type, Pipe.Execute<PublishContext>(context => context.MessageId = row.Id), timeout.Token);
+        await bus.Publish(message, type, Pipe.Execute<PublishContext>(context =>
+        {
+            context.MessageId = row.Id;
+            if (row.Anonymous)
+            {
+                // Otherwise MassTransit would add a time-ordered conversation id and a sent time to the millisecond.
+                context.ConversationId = row.Id;
+                context.Serializer = DayOnlyEnvelopeSerializer.Instance;
+            }
+        }), timeout.Token);
     }
 
-    private sealed record OutboxRow(Guid Id, string PartitionKey, string MessageType, string Payload, string? TraceParent, string? TraceState, int Attempts, TimeSpan DueIn);
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private sealed record OutboxRow(Guid Id, string PartitionKey, string MessageType, string Payload, string? TraceParent, string? TraceState, int Attempts, TimeSpan DueIn, bool Anonymous);
 }

@@ -7,6 +7,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseInputLimits();
 app.MapDefaultOpenApi();
 app.MapSurveyCountsApi();
 app.MapIndicatorsApi();
@@ -16,5 +17,6 @@ app.MapYearsApi();
 app.MapActivitiesApi();
 app.MapReviewApi();
 app.MapReplayApi();
+app.MapAuditApi();
 
 app.Run();

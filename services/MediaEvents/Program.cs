@@ -7,7 +7,9 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseInputLimits();
 app.MapDefaultOpenApi();
 app.MapMediaEventsApi();
+app.MapAuditApi();
 
 app.Run();

@@ -7,7 +7,7 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.UseServiceDefaults();
-app.UseRateLimiter();
+app.UseInputLimits();
 app.MapDefaultOpenApi();
 
 app.MapSurveysApi();
@@ -18,9 +18,6 @@ app.MapAnsweringApi();
 app.MapOpenLinkApi();
 app.MapResultsApi();
 app.MapResponseFactsApi();
-if (app.Environment.IsDevelopment())
-{
-    app.MapResponsesApi();
-}
+app.MapAuditApi();
 
 app.Run();

@@ -48,6 +48,56 @@ public sealed class The_local_servers : IDisposable
     }
 
     [Fact]
+    public async Task Give_each_database_a_role_of_its_own_that_owns_it_but_only_adds_to_its_audit_trail_and_reaches_no_other_with_passwords_required_everywhere()
+    {
+        await using var servers = await LocalServersApp.StartAsync(Folder(), rabbitMq: false, declare: (_, postgres) =>
+        {
+            postgres!.AddDatabase("surveysdb");
+            postgres!.AddDatabase("mediadb");
+        });
+        var model = servers.App.Services.GetRequiredService<DistributedApplicationModel>();
+        var surveys = await ConnectionStringOfAsync(model, "surveysdb");
+        var media = await ConnectionStringOfAsync(model, "mediadb");
+        var superuser = new NpgsqlConnectionStringBuilder(servers.Postgres!.ConnectionString());
+
+        // What the service is given names its own role and nothing of the superuser.
+        var asSurveys = new NpgsqlConnectionStringBuilder(surveys);
+        Assert.Equal("surveysdb", asSurveys.Username);
+        Assert.NotEqual(superuser.Password, asSurveys.Password);
+        Assert.DoesNotContain(superuser.Password!, surveys, StringComparison.Ordinal);
+        Assert.Equal(false, await ScalarAsync(surveys, "SELECT rolsuper OR rolcreatedb OR rolcreaterole FROM pg_roles WHERE rolname = current_user"));
+        Assert.Equal("surveysdb", await ScalarAsync(surveys, "SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"));
+        await ExecuteAsync(surveys, "CREATE TABLE answers (value int); INSERT INTO answers VALUES (1)");
+
+        // Nor the server's own databases, from which it could drop its own (and its audit trail with it).
+        foreach (var other in new[] { "mediadb", "postgres", "template1" })
+        {
+            var refused = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(new NpgsqlConnectionStringBuilder(surveys) { Database = other }.ConnectionString, "SELECT 1"));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, refused.SqlState);
+        }
+        var wrongPassword = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(new NpgsqlConnectionStringBuilder(media) { Password = "not-the-password" }.ConnectionString, "SELECT 1"));
+        Assert.Equal(PostgresErrorCodes.InvalidPassword, wrongPassword.SqlState);
+        Assert.Equal(0L, await ScalarAsync(servers.Postgres.ConnectionString(), "SELECT count(*) FROM pg_hba_file_rules WHERE auth_method <> 'scram-sha-256'"));
+
+        // The audit trail is there before any service runs, and the role may only add to it and read it.
+        await AppendOnlyAuditTrail.AssertAsync(media);
+
+        // A table an earlier run made as the superuser is handed to the owner when the database is ensured again;
+        // an audit trail that an earlier run's role owned (its schema too) is taken from it.
+        await ExecuteAsync(servers.Postgres.ConnectionString("surveysdb"), """
+            CREATE TABLE legacy (id bigint GENERATED ALWAYS AS IDENTITY, value int);
+            ALTER TABLE audit_trail OWNER TO surveysdb; ALTER FUNCTION audit_trail_is_append_only() OWNER TO surveysdb;
+            ALTER SCHEMA public OWNER TO pg_database_owner
+            """);
+        await PostgresDatabases.EnsureAsync(servers.Postgres.ConnectionString(), "surveysdb", new DatabaseRole("surveysdb", asSurveys.Password!));
+        await ExecuteAsync(surveys, "INSERT INTO legacy (value) VALUES (1); ALTER TABLE legacy ADD COLUMN note text");
+        await AppendOnlyAuditTrail.AssertAsync(surveys);
+    }
+
+    private static async Task<string> ConnectionStringOfAsync(DistributedApplicationModel model, string database) =>
+        (await model.Resources.OfType<PostgresDatabaseResource>().Single(d => d.Name == database).ConnectionStringExpression.GetValueAsync(default))!;
+
+    [Fact]
     public async Task Use_the_users_own_servers_when_their_connection_strings_are_set_and_start_none()
     {
         await using var theirs = await LocalServersApp.StartAsync(Folder());

@@ -44,25 +44,52 @@ public sealed class The_running_platform(RunningPlatform platform)
     }
 
     [Fact]
-    public async Task Carries_a_partners_answer_in_one_trace_through_the_outbox_rabbitmq_and_the_aggregator_to_the_portals_live_update()
+    public async Task Carries_a_media_event_in_one_trace_from_the_communications_units_request_through_the_outbox_rabbitmq_and_the_aggregator_to_the_portals_live_update()
     {
-        var token = (await client.OpenPartnerSurveyAsync(2024, partners: 1)).Single();
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
-        using var surveys = platform.Client("surveys");
-        using var answer = PlatformClient.Answer(token, overall: 5);
-        // The partner's browser (or the portal's answering page) starts the trace; the services carry it on.
-        answer.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+        using var editor = platform.Client("mediaevents", [StaffRoles.Communications]);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/media-events")
+        {
+            // A briefing counts towards indicator 13, so the aggregator's value moves and it tells the portal.
+            Content = JsonContent.Create(PlatformClient.MediaEvent(new DateTimeOffset(2026, 3, 10, 10, 0, 0, TimeSpan.Zero), "MediaBriefing", "Brīfings par pieejamību")),
+        };
+        // The browser (or the portal's page) starts the trace; the services carry it on.
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
 
-        (await surveys.SendAsync(answer)).EnsureSuccessStatusCode();
+        (await editor.SendAsync(request)).EnsureSuccessStatusCode();
 
-        // The answer's HTTP request; its outbox row published to RabbitMQ; counted by the aggregator; IndicatorValueChanged
-        // through the aggregator's outbox; the portal told, which updates its open pages. (Each service exports its
-        // spans in its own batches, so the trace fills in over a few seconds.)
-        (string, ActivityKind)[] path = [("surveys", ActivityKind.Server), ("surveys", ActivityKind.Producer), ("kpi", ActivityKind.Consumer),
+        // The request; its outbox row published to RabbitMQ; counted by the aggregator; IndicatorValueChanged through
+        // the aggregator's outbox; the portal told, which updates its open pages. (Each service exports its spans in
+        // its own batches, so the trace fills in over a few seconds.)
+        (string, ActivityKind)[] path = [("mediaevents", ActivityKind.Server), ("mediaevents", ActivityKind.Producer), ("kpi", ActivityKind.Consumer),
             ("kpi", ActivityKind.Producer), ("web", ActivityKind.Consumer)];
         await Eventually.ReturnsAsync(async () => new Trace(await SpansOfTraceAsync(traceId)),
             trace => path.All(step => trace.Spans.Any(s => (s.Service, s.Kind) == step)),
             TimeSpan.FromSeconds(90), because: $"the trace does not go all the way ({string.Join(" → ", path)})");
+    }
+
+    [Fact]
+    public async Task Counts_a_partners_answer_while_its_trace_ends_at_the_answering_request()
+    {
+        // Issue 11: an anonymous answer's message starts a trace of its own, so no span joins the counted answer
+        // to the request that spent an invitation link (and through it to a time and a link).
+        const int year = 2024;
+        var token = (await client.OpenPartnerSurveyAsync(year, partners: 1)).Single();
+        var traceId = ActivityTraceId.CreateRandom().ToHexString();
+        using var surveys = platform.Client("surveys");
+        using var answer = PlatformClient.Answer(token, overall: 5);
+        answer.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
+
+        (await surveys.SendAsync(answer)).EnsureSuccessStatusCode();
+
+        await Eventually.ReturnsAsync(() => client.IndicatorYearAsync("16", year),
+            y => y.ValueKind == JsonValueKind.Object && y.GetProperty("responses").ValueKind == JsonValueKind.Number && y.GetProperty("responses").GetInt32() >= 1,
+            TimeSpan.FromSeconds(90), because: "the aggregator did not count the answer");
+        // The request's own spans arrive (the marker that its batch was exported); none of them is a message's.
+        var trace = await Eventually.ReturnsAsync(async () => new Trace(await SpansOfTraceAsync(traceId)),
+            t => t.Spans.Any(s => (s.Service, s.Kind) == ("surveys", ActivityKind.Server)),
+            TimeSpan.FromSeconds(60), because: "the answering request's trace did not reach the dashboard");
+        Assert.DoesNotContain(trace.Spans, s => s.Kind is ActivityKind.Producer or ActivityKind.Consumer || s.Service != "surveys");
     }
 
     [Fact]
@@ -103,6 +130,24 @@ public sealed class The_running_platform(RunningPlatform platform)
             TimeSpan.FromSeconds(90), because: "not every media event version reached the aggregator");
         var proactive = await client.IndicatorYearAsync("13", year);
         Assert.Equal(2m, proactive.GetProperty("value").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Lets_each_service_add_to_its_audit_trail_but_not_change_it_even_through_its_own_database_role()
+    {
+        // The app writes its trail as its role (a download is recorded) ...
+        using var communications = platform.Client("mediaevents", [StaffRoles.Communications]);
+        (await communications.GetAsync("/api/media-events/export.csv")).EnsureSuccessStatusCode();
+        await using (var media = new NpgsqlConnection(await platform.App.GetConnectionStringAsync("mediadb")))
+        {
+            Assert.NotEqual(0L, await media.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_trail WHERE action = 'export.media-events' AND actor_id = 'e2e-test'"));
+        }
+
+        // ... and that role, which every service connects as, can rewrite, empty or drop none of them.
+        foreach (var database in new[] { "surveysdb", "mediadb", "kpidb", "portaldb" })
+        {
+            await AppendOnlyAuditTrail.AssertAsync((await platform.App.GetConnectionStringAsync(database))!);
+        }
     }
 
     private sealed record Span(string Service, string Name, ActivityKind Kind);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 
 namespace StrategyPlatform.Benchmarks;
 
@@ -13,12 +12,12 @@ internal static class EndToEndLatency
     public static async Task RunAsync(BenchmarkPlatform platform, int samples, Report report)
     {
         var latencies = new double[samples];
+        var surveyId = await platform.OpenCampaignSurveyAsync();
         for (var i = 0; i < samples; i++)
         {
-            var surveyId = Guid.NewGuid();
             var started = Stopwatch.GetTimestamp();
-            (await platform.Surveys.PostAsJsonAsync($"/api/surveys/{surveyId}/responses", BenchmarkPlatform.Response(4))).EnsureSuccessStatusCode();
-            while (await platform.CountAsync(surveyId) == 0)
+            await platform.AnswerAsync(surveyId, 4);
+            while (await platform.CountAsync(surveyId) <= i)
             {
                 await Task.Delay(2);
             }

@@ -1,17 +1,17 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 
 namespace StrategyPlatform.Benchmarks;
 
 /// <summary>
-/// Many respondents submitting at once: accepted responses per second and the latency each
+/// Many respondents answering a public campaign survey at once (the open-link API, validated against
+/// the frozen version like every answer): accepted responses per second and the latency each
 /// respondent sees, then how long the KPI aggregator takes to have counted them all.
 /// </summary>
 internal static class ResponseThroughput
 {
     public static async Task RunAsync(BenchmarkPlatform platform, int responses, int concurrency, Report report)
     {
-        var surveyId = Guid.NewGuid();
+        var surveyId = await platform.OpenCampaignSurveyAsync();
         await WarmUpAsync(platform);
         var latencies = new double[responses];
         var next = -1;
@@ -22,8 +22,7 @@ internal static class ResponseThroughput
             while ((i = Interlocked.Increment(ref next)) < responses)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await platform.Surveys.PostAsJsonAsync($"/api/surveys/{surveyId}/responses", BenchmarkPlatform.Response(1 + i % 5));
-                response.EnsureSuccessStatusCode();
+                await platform.AnswerAsync(surveyId, 1 + i % 5);
                 latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         }));
@@ -41,10 +40,10 @@ internal static class ResponseThroughput
 
     private static async Task WarmUpAsync(BenchmarkPlatform platform)
     {
-        var warmUp = Guid.NewGuid();
+        var warmUp = await platform.OpenCampaignSurveyAsync();
         for (var i = 0; i < 50; i++)
         {
-            (await platform.Surveys.PostAsJsonAsync($"/api/surveys/{warmUp}/responses", BenchmarkPlatform.Response(5))).EnsureSuccessStatusCode();
+            await platform.AnswerAsync(warmUp, 5);
         }
         while (await platform.CountAsync(warmUp) < 50)
         {

@@ -40,6 +40,38 @@ public sealed class Computing_indicators_from_messages(KpiPlatform platform) : I
     }
 
     [Fact]
+    public async Task A_surveys_population_narrows_16s_interval_to_the_surveys_own_and_a_late_smaller_one_does_not_shrink_it()
+    {
+        var surveyId = Guid.NewGuid();
+        foreach (var rating in new[] { 5, 4, 4, 2 })
+        {
+            await platform.PublishAsync(Response(SurveyKind.PartnerSatisfaction, 2027, rating) with { SurveyId = surveyId });
+        }
+        static (decimal, decimal)? Interval(System.Text.Json.JsonElement y) => y.GetProperty("ciLow").ValueKind == System.Text.Json.JsonValueKind.Number
+            ? (y.GetProperty("ciLow").GetDecimal(), y.GetProperty("ciHigh").GetDecimal()) : null;
+        // 3 of 4: without a known population, the plain Wilson interval.
+        await Eventually.ReturnsAsync(() => platform.YearAsync("16", 2027), y => Interval(y) == (30.1m, 95.4m));
+
+        // Six organisations were invited, four answered: the finite-population correction, as the survey's results apply it.
+        await platform.PublishAsync(new SurveyPopulationChanged(surveyId, SurveyKind.PartnerSatisfaction, 2027, 6, 1, DateTimeOffset.UtcNow));
+        await Eventually.ReturnsAsync(() => platform.YearAsync("16", 2027), y => Interval(y) == (44.2m, 91.9m));
+
+        // An older message (five invited) arriving late leaves the larger population.
+        var late = Guid.NewGuid();
+        await platform.PublishAsync(new SurveyPopulationChanged(surveyId, SurveyKind.PartnerSatisfaction, 2027, 5, 1, DateTimeOffset.UtcNow.AddMinutes(-1)), late);
+        await Eventually.ReturnsAsync(() => platform.ConsumedAsync(late), consumed => consumed);
+        var year = await platform.YearAsync("16", 2027);
+        Assert.Equal((44.2m, 91.9m), Interval(year));
+        Assert.Equal(75.0m, KpiPlatform.ValueOf(year));
+
+        // The drill-down lists the survey with the population its interval was corrected for, and makes the tile's value and interval.
+        using var reader = platform.Reader();
+        var counted = await DrillDowns.AssertListMakesTheTileAsync(reader, "16", 2027);
+        var survey = Assert.Single(counted.GetProperty("surveys").EnumerateArray());
+        Assert.Equal((surveyId, 6), (survey.GetProperty("surveyId").GetGuid(), survey.GetProperty("population").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_media_event_revised_from_interview_to_press_release_no_longer_counts_for_13_even_if_the_old_version_arrives_late()
     {
         var id = Guid.NewGuid();

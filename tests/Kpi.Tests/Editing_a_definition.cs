@@ -49,9 +49,12 @@ public sealed class Editing_a_definition(KpiPlatform platform) : IClassFixture<K
         var response = await admin.PutAsJsonAsync("/api/kpi/indicators/16", new { definition, reason = "test" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty("definition.baseline", out _), errors.ToString());
         Assert.True(errors.TryGetProperty("definition.goals", out _), errors.ToString());
+        Assert.Equal("required", problem.GetProperty("codes").GetProperty("definition.baseline")[0].GetString());
+        Assert.Equal("goal-outside-priority", problem.GetProperty("codes").GetProperty("definition.goals")[0].GetString());
         Assert.Equal(1, (await platform.IndicatorAsync("16")).GetProperty("indicator").GetProperty("version").GetInt32());
     }
 }

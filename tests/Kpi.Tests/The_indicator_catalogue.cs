@@ -70,6 +70,9 @@ public sealed class The_indicator_catalogue(KpiPlatform platform) : IClassFixtur
         Assert.Equal((180, 45), (activities["respect-code-in-person"].GetProperty("targetParticipants").GetInt32(), activities["respect-code-in-person"].GetProperty("targetOrganisations").GetInt32()));
         Assert.Equal((225, 56), (activities["respect-code-remote"].GetProperty("targetParticipants").GetInt32(), activities["respect-code-remote"].GetProperty("targetOrganisations").GetInt32()));
         Assert.Equal(4, activities["respect-code-in-person"].GetProperty("latest").GetProperty("sessions").GetInt32());
+        // The note in both languages, so English pages show no Latvian text.
+        Assert.StartsWith("Apmācīti 50", eLearning.GetProperty("latest").GetProperty("note").GetString());
+        Assert.StartsWith("50 representatives", eLearning.GetProperty("latest").GetProperty("noteEn").GetString());
     }
 
     [Fact]

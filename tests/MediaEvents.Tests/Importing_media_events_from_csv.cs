@@ -28,12 +28,12 @@ public sealed class Importing_media_events_from_csv(MediaEventsHost host) : ICla
         var response = await ImportAsync(csv);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await MediaEventsHost.ProblemAsync(response)).GetProperty("errors").Deserialize<List<ImportError>>(MediaEventsHost.Json)!;
+        var errors = Cells(await MediaEventsHost.ProblemAsync(response));
         Assert.Equal([3, 5], errors.Select(e => e.Line).Distinct().Order());
-        Assert.Contains(errors, e => e is { Line: 3, Field: "endsAt" });
-        Assert.Contains(errors, e => e is { Line: 5, Field: "type" });
-        Assert.Contains(errors, e => e is { Line: 5, Field: "estimatedReach" });
-        Assert.Contains(errors, e => e is { Line: 5, Field: "coverageLinks[0]" });
+        Assert.Contains(errors, e => e is { Line: 3, Field: "endsAt", Code: "ends-before-starts" });
+        Assert.Contains(errors, e => e is { Line: 5, Field: "type", Code: "not-offered" });
+        Assert.Contains(errors, e => e is { Line: 5, Field: "estimatedReach", Code: "out-of-range" });
+        Assert.Contains(errors, e => e is { Line: 5, Field: "coverageLinks[0]", Code: "invalid-web-address" });
         Assert.Equal(before, await host.CountRowsAsync());
     }
 
@@ -81,8 +81,8 @@ public sealed class Importing_media_events_from_csv(MediaEventsHost host) : ICla
         var again = await ImportAsync(csv);
 
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        var error = Assert.Single((await MediaEventsHost.ProblemAsync(again)).GetProperty("errors").Deserialize<List<ImportError>>(MediaEventsHost.Json)!);
-        Assert.Equal((2, "title"), (error.Line, error.Field));
+        var error = Assert.Single(Cells(await MediaEventsHost.ProblemAsync(again)));
+        Assert.Equal((2, "title", "duplicate"), (error.Line, error.Field, error.Code));
         Assert.Equal(before, await host.CountRowsAsync());
     }
 
@@ -92,10 +92,19 @@ public sealed class Importing_media_events_from_csv(MediaEventsHost host) : ICla
         var response = await ImportAsync("title,summary\nA title,A summary");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var error = Assert.Single((await MediaEventsHost.ProblemAsync(response)).GetProperty("errors").Deserialize<List<ImportError>>(MediaEventsHost.Json)!);
-        Assert.Equal((1, "header"), (error.Line, error.Field));
-        Assert.Contains("startsAt, type", error.Message);
+        var problem = await MediaEventsHost.ProblemAsync(response);
+        Assert.Contains("startsAt, type", Assert.Single(problem.GetProperty("errors").GetProperty("file").EnumerateArray()).GetString());
+        Assert.Equal("missing-columns", problem.GetProperty("codes").GetProperty("file")[0].GetString());
     }
+
+    /// <summary>The 400's cells (<c>lines[3].endsAt</c>) as line, column, code and message.</summary>
+    private static List<ImportError> Cells(JsonElement problem) =>
+        [.. problem.GetProperty("codes").EnumerateObject().Zip(problem.GetProperty("errors").EnumerateObject()).SelectMany(p =>
+        {
+            var cell = System.Text.RegularExpressions.Regex.Match(p.First.Name, @"^lines\[(\d+)\]\.(.+)$");
+            return p.First.Value.EnumerateArray().Zip(p.Second.Value.EnumerateArray())
+                .Select(e => new ImportError(int.Parse(cell.Groups[1].Value), cell.Groups[2].Value, e.First.GetString()!, e.Second.GetString()!));
+        })];
 
     private Task<HttpResponseMessage> ImportAsync(string csv)
     {

@@ -60,9 +60,13 @@ public sealed class Logging_a_media_event(MediaEventsHost host) : IClassFixture<
         var unknownCampaign = await host.Editor.PostAsJsonAsync("/api/media-events", MediaEventsHost.Event(start, campaignId: Guid.NewGuid()), MediaEventsHost.Json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await MediaEventsHost.ProblemAsync(response)).GetProperty("errors");
+        var problem = await MediaEventsHost.ProblemAsync(response);
+        var errors = problem.GetProperty("errors");
         Assert.Equal(["coverageLinks[1]", "endsAt", "estimatedReach", "goals[1]", "title"], errors.EnumerateObject().Select(p => p.Name).Order());
         Assert.Contains("cannot end before it starts", errors.GetProperty("endsAt")[0].GetString());
+        // The same fields with a stable code each, which the portal translates.
+        Assert.Equal(["invalid-web-address", "ends-before-starts", "out-of-range", "out-of-range", "required"],
+            problem.GetProperty("codes").EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => p.Value[0].GetString()));
         var missingErrors = (await MediaEventsHost.ProblemAsync(missing)).GetProperty("errors");
         Assert.Equal(["startsAt", "title", "type"], missingErrors.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal(HttpStatusCode.BadRequest, unknownCampaign.StatusCode);

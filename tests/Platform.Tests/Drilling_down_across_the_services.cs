@@ -40,16 +40,18 @@ public sealed class Drilling_down_across_the_services(ThreeServices platform) : 
         await Log($"{Year}-02-03", MediaEventType.OpinionArticle);
         await Log($"{Year}-02-04", MediaEventType.SocialMediaCampaignActivity);
         await Log($"{Year}-03-05", MediaEventType.PressConference);
-        var (partners, otherPartners, campaign) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        foreach (var (survey, kind, rating) in new[]
+        // Partners answer two yearly surveys through their links (5 and 2; 4), the public a campaign evaluation (4 and 1).
+        using var respondent = platform.Surveys.CreateClient();
+        var (_, partners) = await SurveyRespondents.OpenPartnerSurveyAsync(manager, Year, 2);
+        var (_, otherPartners) = await SurveyRespondents.OpenPartnerSurveyAsync(manager, Year, 1);
+        var campaign = await SurveyRespondents.OpenCampaignSurveyAsync(manager, Year);
+        foreach (var (token, rating) in partners.Zip([5, 2]).Append((otherPartners[0], 4)))
         {
-            (partners, SurveyKind.PartnerSatisfaction, 5), (partners, SurveyKind.PartnerSatisfaction, 2), (otherPartners, SurveyKind.PartnerSatisfaction, 4),
-            (campaign, SurveyKind.CampaignEvaluation, 4), (campaign, SurveyKind.CampaignEvaluation, 1),
-        })
+            await SurveyRespondents.AnswerLinkAsync(respondent, token, rating);
+        }
+        foreach (var rating in new[] { 4, 1 })
         {
-            var answered = await manager.PostAsJsonAsync($"/api/surveys/{survey}/responses",
-                new { kind = kind.ToString(), year = Year, ratings = new[] { new { questionId = "q", value = rating } } });
-            Assert.Equal(HttpStatusCode.Created, answered.StatusCode);
+            await SurveyRespondents.AnswerOpenAsync(respondent, campaign, rating);
         }
 
         await SettledAsync(reader, proactive: 3, news: 4, partnerN: 3);

@@ -38,6 +38,35 @@ public sealed class Exporting_telemetry
         Assert.False(host.Services.GetRequiredService<IOptions<UsageTelemetryOptions>>().Value.Enabled);
     }
 
+    [Fact]
+    public void Leaves_out_the_portal_circuits_plumbing_but_keeps_clicks_and_the_work_under_a_dropped_invocation()
+    {
+        using var host = Service(new RecordedLogs(), unreachableCollector: false);
+        _ = host.Services.GetRequiredService<OpenTelemetry.Trace.TracerProvider>();
+        using var signalR = new System.Diagnostics.ActivitySource("Microsoft.AspNetCore.SignalR.Server");
+        using var application = new System.Diagnostics.ActivitySource(host.Services.GetRequiredService<IHostEnvironment>().ApplicationName);
+
+        using (var acknowledgement = HubInvocation(signalR, "OnRenderCompleted"))
+        {
+            Assert.False(acknowledgement?.Recorded ?? false);
+            // A page's OnAfterRenderAsync runs inside the acknowledgement: what it does is still traced.
+            using var work = application.StartActivity("load the campaigns");
+            Assert.True(work?.Recorded);
+        }
+        using (var answer = HubInvocation(signalR, "EndInvokeJSFromDotNet"))
+        {
+            Assert.False(answer?.Recorded ?? false);
+        }
+        using (var click = HubInvocation(signalR, "DispatchBrowserEvent"))
+        {
+            Assert.True(click?.Recorded);
+        }
+    }
+
+    private static System.Diagnostics.Activity? HubInvocation(System.Diagnostics.ActivitySource source, string method) =>
+        source.StartActivity("Microsoft.AspNetCore.SignalR.Server.InvocationIn", System.Diagnostics.ActivityKind.Server, parentContext: default,
+            tags: [new("rpc.method", method), new("rpc.system", "signalr"), new("rpc.service", "Microsoft.AspNetCore.Components.Server.ComponentHub")]);
+
     private static IHost Service(RecordedLogs logs, bool unreachableCollector)
     {
         var builder = Host.CreateApplicationBuilder();

@@ -83,7 +83,9 @@ public sealed class Replaying_from_the_sources(ThreeServices platform) : IClassF
         }
 
         using var reader = platform.Bed.CreateStaffClient(platform.Kpi, [StaffRoles.Leadership]);
-        var satisfaction = await Eventually.ReturnsAsync(() => YearAsync(reader, "16", 2026), y => y.GetProperty("n").ValueKind == JsonValueKind.Number && y.GetProperty("n").GetInt32() == 3);
+        // All three invited answered: a census, so the interval (once the population arrived) is the value itself.
+        var satisfaction = await Eventually.ReturnsAsync(() => YearAsync(reader, "16", 2026), y => y.GetProperty("n").ValueKind == JsonValueKind.Number
+            && y.GetProperty("n").GetInt32() == 3 && y.GetProperty("ciLow").GetDecimal() == y.GetProperty("ciHigh").GetDecimal());
         await Eventually.ReturnsAsync(async () =>
         {
             await using var db = await platform.KpiDatabaseAsync();
@@ -111,8 +113,8 @@ public sealed class Replaying_from_the_sources(ThreeServices platform) : IClassF
             await db.ExecuteAsync("DELETE FROM survey_response_facts WHERE response_id = (SELECT response_id FROM survey_response_facts WHERE survey_id = @surveyId LIMIT 1)", new { surveyId });
             await db.ExecuteAsync("DELETE FROM media_event_facts WHERE media_event_id = @id", new { id = events[0] });
             await db.ExecuteAsync("""
-                INSERT INTO survey_response_facts (response_id, survey_id, kind, year, positive, counted, submitted_at, recorded_at)
-                VALUES (gen_random_uuid(), @surveyId, 'PartnerSatisfaction', 2026, 0, 1, now(), now() - interval '1 day')
+                INSERT INTO survey_response_facts (response_id, survey_id, kind, year, positive, counted, submitted_at)
+                VALUES (gen_random_uuid(), @surveyId, 'PartnerSatisfaction', 2026, 0, 1, current_date)
                 """, new { surveyId });
             await db.ExecuteAsync("UPDATE computed_values SET value = 0 WHERE indicator_number = '16' AND year = 2026");
         }
@@ -142,11 +144,11 @@ public sealed class Replaying_from_the_sources(ThreeServices platform) : IClassF
     {
         using var admin = platform.Bed.CreateStaffClient(platform.Surveys, [StaffRoles.Administrator]);
         using var manager = platform.Bed.CreateStaffClient(platform.Surveys, [StaffRoles.SurveyManager]);
+        using var respondent = platform.Surveys.CreateClient();
+        var campaign = await SurveyRespondents.OpenCampaignSurveyAsync(manager, 2025);
         for (var i = 0; i < 3; i++)
         {
-            var direct = await manager.PostAsJsonAsync($"/api/surveys/{Guid.NewGuid()}/responses",
-                new { kind = "CampaignEvaluation", year = 2025, ratings = new[] { new { questionId = "q", value = 4 } } });
-            Assert.Equal(HttpStatusCode.Created, direct.StatusCode);
+            await SurveyRespondents.AnswerOpenAsync(respondent, campaign, 4);
         }
 
         var all = new List<SurveyResponseSubmitted>();
@@ -163,6 +165,8 @@ public sealed class Replaying_from_the_sources(ThreeServices platform) : IClassF
         Assert.Equal(all.Select(r => r.ResponseId).Order(), all.Select(r => r.ResponseId));
         Assert.Equal(all.Count, all.Select(r => r.ResponseId).Distinct().Count());
         Assert.True(all.Count(r => r.SurveyKind == SurveyKind.CampaignEvaluation && r.Year == 2025) >= 3);
+        // A per-response row carries no respondent category: the aggregator does not count by it.
+        Assert.All(all, r => Assert.Null(r.RespondentCategory));
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/surveys/response-facts")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/surveys/response-facts?take=0")).StatusCode);
         // Settle: the aggregator has counted them, so the other test's replay compares nothing in flight.

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.Kpi;
 using StrategyPlatform.Surveys;
 using StrategyPlatform.TestSupport;
@@ -23,17 +23,16 @@ public sealed class SurveysAndKpi : IAsyncLifetime
 
     public Task DisposeAsync() => Bed.DisposeAsync();
 
-    public static object ValidResponse(int rating = 5) => new
+    /// <summary>A campaign evaluation answered from an open link, opened by a survey manager; its id.</summary>
+    public async Task<Guid> OpenCampaignSurveyAsync()
     {
-        kind = nameof(SurveyKind.PartnerSatisfaction),
-        year = 2026,
-        respondentCategory = nameof(RespondentCategory.Ngo),
-        ratings = new[] { new { questionId = "timely-involvement", value = rating } },
-    };
+        using var manager = Bed.CreateStaffClient(Surveys, [StaffRoles.SurveyManager]);
+        return await SurveyRespondents.OpenCampaignSurveyAsync(manager, 2026);
+    }
 
     public async Task<int> ResponseCountAsync(Guid surveyId)
     {
-        using var client = Kpi.CreateClient();
+        using var client = Bed.CreateStaffClient(Kpi, [StaffRoles.Leadership]);
         var count = await client.GetFromJsonAsync<CountDto>($"/api/kpi/surveys/{surveyId}/response-count");
         return count!.Responses;
     }

@@ -40,7 +40,7 @@ public sealed class Accessibility(PortalFixture portal) : IClassFixture<PortalFi
             await page.WaitForLoadStateAsync();
         }
 
-        foreach (var path in new[] { "staff", "indicators", "surveys", "media-events", "admin/users", "account/password", "account/denied" })
+        foreach (var path in new[] { "staff", "indicators", "surveys", "media-events", "admin/users", "admin/audit", "account/password", "account/denied" })
         {
             await page.GotoAsync(path);
             if (await page.Locator("main[data-interactive]").CountAsync() > 0 && path != "account/password" && path != "account/denied")

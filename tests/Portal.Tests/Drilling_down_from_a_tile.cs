@@ -90,7 +90,7 @@ public sealed class Drilling_down_from_a_tile(WholePlatformPortalFixture portal)
         using (var reader = portal.KpiReader())
         {
             await Eventually.ReturnsAsync(() => reader.GetFromJsonAsync<JsonElement>($"/api/kpi/indicators/16/counted/{Year}"),
-                c => c.GetProperty("surveys").GetArrayLength() == 1);
+                c => c.GetProperty("surveys").GetArrayLength() == 1 && c.GetProperty("surveys")[0].GetProperty("population").ValueKind == JsonValueKind.Number);
         }
         await using var browser = await portal.OpenAsync();
         var page = await SignedInAsync(browser);
@@ -103,6 +103,11 @@ public sealed class Drilling_down_from_a_tile(WholePlatformPortalFixture portal)
         await Expect(survey.Locator("a")).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^surveys/[0-9a-f-]{36}/results$"));
         var n = (await page.Locator(".kpi-counted-surveys tfoot td").Nth(1).InnerTextAsync()).Trim();
         await Expect(page.Locator($".kpi-years tr[data-year='{Year}'] td.num")).ToContainTextAsync($"n = {n}");
+        // An invitation survey has a known population, the year's total is the sum, and the total shows the tile's interval.
+        var population = (await survey.Locator("td").Nth(2).InnerTextAsync()).Trim();
+        Assert.Matches("^[1-9][0-9]*$", population);
+        await Expect(page.Locator(".kpi-counted-surveys tfoot td").Nth(2)).ToHaveTextAsync(population);
+        await Expect(page.Locator(".kpi-counted-surveys tfoot td").Last).ToContainTextAsync($"n = {n}");
         await page.AssertNoAxeViolationsAsync();
     }
 }

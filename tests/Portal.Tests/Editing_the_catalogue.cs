@@ -67,6 +67,10 @@ public sealed class Editing_the_catalogue(KpiPortalFixture portal) : IClassFixtu
         await page.WaitUntilInteractiveAsync();
 
         await Assertions.Expect(page.Locator(".kpi-definition-history")).ToBeVisibleAsync();
+        // The seeded first version is the strategy's, told in the page's language (the service keeps it in English).
+        await Assertions.Expect(page.Locator(".kpi-definition-history tbody tr").First).ToContainTextAsync("Darbības stratēģija 2024–2027");
+        await Assertions.Expect(page.Locator(".kpi-definition-history tbody tr").First).ToContainTextAsync("Sākotnējā versija no stratēģijas tabulas");
+        await Assertions.Expect(page.Locator(".kpi-definition-history")).Not.ToContainTextAsync("Operational Strategy");
         Assert.Equal(0, await page.Locator(".kpi-definition-edit").CountAsync());
         await page.GotoAsync("indicators");
         await page.WaitUntilInteractiveAsync();

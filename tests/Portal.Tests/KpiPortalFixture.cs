@@ -30,4 +30,11 @@ public sealed class KpiPortalFixture : PortalFixture
         var response = await owner.PostAsJsonAsync($"/api/kpi/indicators/{number}/measurements", new { year, value, comment = "set-up", source = "test" });
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>Records an activity's progress straight through the service as an Administrator.</summary>
+    public async Task RecordProgressAsync(string activity, object progress)
+    {
+        using var admin = Bed.CreateStaffClient(Kpi, [StaffRoles.Administrator], [], "admin-setup");
+        (await admin.PostAsJsonAsync($"/api/kpi/activities/{activity}/progress", progress)).EnsureSuccessStatusCode();
+    }
 }

@@ -37,7 +37,18 @@ public sealed class Media_events_pages(MediaEventsPortalFixture portal) : IClass
             await page.Locator(ready).First.WaitForAsync();
             Assert.Equal(english ? "en" : "lv", await page.LanguageAsync());
             await page.AssertNoAxeViolationsAsync();
+            // The section's own navigation marks the page shown (none on an event's page, which is not one of its links).
+            var current = await page.Locator("nav.section-nav a[aria-current=page]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+            Assert.Equal(path == $"media-events/{id}" ? [] : [path], current);
         }
+        // ... visibly, and it follows a navigation inside the live page.
+        await page.GotoAsync("media-events/overview");
+        await page.WaitUntilInteractiveAsync();
+        var overview = page.Locator("nav.section-nav a[href='media-events/overview']");
+        Assert.NotEqual("none", await overview.EvaluateAsync<string>("a => getComputedStyle(a).boxShadow"));
+        await page.Locator("nav.section-nav a[href='media-events/calendar']").ClickAsync();
+        await Assertions.Expect(page.Locator("nav.section-nav a[href='media-events/calendar']")).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(overview).Not.ToHaveAttributeAsync("aria-current", "page");
         // The counting rule is on the pages in the page's language: a news item is indicator 14's, not 13's.
         await page.GotoAsync("media-events/overview");
         await page.WaitUntilInteractiveAsync();

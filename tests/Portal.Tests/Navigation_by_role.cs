@@ -40,7 +40,7 @@ public sealed class Navigation_by_role(PortalFixture portal) : IClassFixture<Por
         await using var browser = await portal.OpenAsync();
         await browser.Page.SignInAsync(PortalFixture.AdminEmail, portal.AdminPassword);
 
-        Assert.Equal(["Darba sākums", "Rādītāju pārskats", "Aptaujas", "Mediju notikumi", "Lietotāji"], await browser.Page.NavigationAsync());
+        Assert.Equal(["Darba sākums", "Rādītāju pārskats", "Aptaujas", "Mediju notikumi", "Lietotāji", "Darbību žurnāls"], await browser.Page.NavigationAsync());
     }
 
     [Fact]

@@ -60,6 +60,9 @@ public class PortalFixture : IAsyncLifetime
             ["Jwt:SigningKey"] = bed.SigningKey,
             ["Bootstrap:AdminEmail"] = AdminEmail,
             ["Bootstrap:AdminPassword"] = AdminPassword,
+            // A class signs in more often in a minute than a person would; Security.Tests' Rate_limits proves the limits.
+            ["Portal:RateLimits:SignInsPerMinute"] = "1000",
+            ["Portal:RateLimits:PublicPagesPerMinute"] = "100000",
         };
         foreach (var (service, address) in await ServiceAddressesAsync())
         {
@@ -80,8 +83,11 @@ public class PortalFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (no cookies: Latvian, signed out) with one page; <paramref name="locale"/> is the browser's own (date fields, Accept-Language).</summary>
-    public async Task<BrowserSession> OpenAsync(string? locale = null)
+    /// <summary>
+    /// A fresh browser context (no cookies, signed out) with one page. By default a Latvian browser
+    /// (<c>Accept-Language: lv-LV</c>), the portal's usual visitor; <paramref name="locale"/> sets another.
+    /// </summary>
+    public async Task<BrowserSession> OpenAsync(string locale = "lv-LV")
     {
         var context = await browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl.ToString(), Locale = locale });
         return new BrowserSession(context, await context.NewPageAsync());

@@ -122,7 +122,7 @@ public sealed partial class Running_the_yearly_partner_survey(SurveysPortalFixtu
         await Assertions.Expect(page.Locator("#indicator-share")).ToContainTextAsync("95 % ticamības intervāls");
         await Assertions.Expect(page.Locator("#indicator-rule")).ToContainTextAsync("4–5");
         await Assertions.Expect(page.Locator("#indicator-rule")).ToContainTextAsync("Pozitīvas 1 no 1");
-        await Assertions.Expect(page.Locator(".category-breakdown")).ToContainTextAsync("paslēpts (mazāk nekā 5)");
+        await Assertions.Expect(page.Locator(".category-breakdown")).ToContainTextAsync("paslēpts: mazāk nekā 5 atbildes");
         await Assertions.Expect(page.Locator(".comments")).ToContainTextAsync("Vairāk semināru reģionos");
 
         // The summary workbook, downloaded as the manager would, opens with the same numbers.

@@ -98,7 +98,7 @@ public sealed class Signing_in(PortalFixture portal) : IClassFixture<PortalFixtu
         var (email, password) = await portal.CreateUserAsync([StaffRoles.Leadership]);
         var accounts = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Accounts.StaffAccounts>(portal.Host.Services);
         var id = (await accounts.ListAsync()).Single(a => a.Email == email).Id;
-        Assert.True((await accounts.SetActiveAsync(id, active: false, actingUserId: "someone-else")).Succeeded);
+        Assert.True((await accounts.SetActiveAsync(id, active: false, new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", "someone-else")], "test")))).Succeeded);
         await using var browser = await portal.OpenAsync();
 
         await browser.Page.SignInAsync(email, password);

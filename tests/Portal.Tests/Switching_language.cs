@@ -26,6 +26,53 @@ public sealed class Switching_language(PortalFixture portal) : IClassFixture<Por
         Assert.Equal("Skip to main content", (await page.Locator(".skip-link").TextContentAsync())?.Trim());
     }
 
+    [Theory]
+    [InlineData("en-US", "en")]
+    [InlineData("en-GB", "en")]
+    [InlineData("lv-LV", "lv")]
+    [InlineData("de-DE", "lv")]
+    public async Task A_first_visit_follows_the_browsers_language_and_any_other_stays_latvian(string locale, string expected)
+    {
+        await using var browser = await portal.OpenAsync(locale);
+        var page = browser.Page;
+
+        await page.GotoAsync("account/signin");
+
+        Assert.Equal(expected, await page.LanguageAsync());
+    }
+
+    [Theory]
+    [InlineData("ru-RU,ru;q=0.9,en-US;q=0.8,en;q=0.7", "en")]
+    [InlineData("de-DE,de;q=0.9,lv;q=0.5,en;q=0.4", "lv")]
+    [InlineData("en;q=0.3,lv;q=0.8", "lv")]
+    [InlineData("*", "lv")]
+    public async Task Of_several_preferred_languages_the_first_of_latvian_or_english_by_quality_is_chosen(string acceptLanguage, string expected)
+    {
+        using var client = new HttpClient { BaseAddress = portal.BaseUrl };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+
+        var html = await client.GetStringAsync("account/signin");
+
+        Assert.Contains($"<html lang=\"{expected}\"", html);
+    }
+
+    [Theory]
+    [InlineData("en-US", "c=lv|uic=lv", "lv")]
+    [InlineData("lv-LV", "c=en|uic=en", "en")]
+    [InlineData("lv-LV", "c%3Den-GB%7Cuic%3Den-GB", "en")]
+    [InlineData("en-US", "c=lv-LV|uic=lv-LV", "lv")]
+    public async Task An_explicit_choice_in_the_culture_cookie_wins_over_the_browser_in_its_standard_forms(string locale, string cookie, string expected)
+    {
+        await using var browser = await portal.OpenAsync(locale);
+        await browser.Context.AddCookiesAsync([new() { Name = ".AspNetCore.Culture", Value = cookie, Url = portal.BaseUrl.ToString() }]);
+        var page = browser.Page;
+
+        await page.GotoAsync("account/signin");
+
+        Assert.Equal(expected, await page.LanguageAsync());
+        Assert.Equal(expected == "en" ? "Staff sign-in" : "Darbinieku pieslēgšanās", (await page.Locator("h1").InnerTextAsync()).Trim());
+    }
+
     [Fact]
     public async Task The_choice_is_remembered_on_the_next_pages_until_switched_back()
     {
@@ -71,13 +118,14 @@ public sealed class Switching_language(PortalFixture portal) : IClassFixture<Por
         await using var browser = await portal.OpenAsync();
         var page = browser.Page;
         await page.GotoAsync("");
-        Assert.Contains("88,8 %", await page.Locator("main").InnerTextAsync());
+        // A no-break space before the sign, so the figure never wraps apart.
+        Assert.Contains("88,8\u00A0%", await page.Locator("main").InnerTextAsync());
         await page.Locator("a.language-switch").ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith('/'));
         Assert.Contains("88.8%", await page.Locator("main").InnerTextAsync());
         await page.Locator("a.language-switch").ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith('/'));
-        // The home page is for visitors (staff land on their start page), so the dates are read there.
+        // Signed in, staff land on their start page, which says the date.
         await page.SignInAsync(email, password);
         Assert.Matches(new Regex(@"Šodien ir [a-zāčēģīķļņšūž]+, \d{4}\. gada \d{1,2}\. [a-zāčēģīķļņšūž]+\."), await page.Locator("main").InnerTextAsync());
 

@@ -29,7 +29,7 @@ public sealed class The_leadership_dashboard(KpiPortalFixture portal) : IClassFi
         await Expect(page.Locator("article.kpi-tile")).ToHaveCountAsync(21);
         Assert.Equal(["1", "2", "3", "4", "5a", "5b"], await page.Locator("#priority-1 ~ .kpi-tiles article").EvaluateAllAsync<string[]>("a => a.map(e => e.dataset.indicator)"));
         Assert.Equal(["6", "10", "12a"], (await page.Locator("#priority-2 ~ .kpi-tiles article.kpi-key").EvaluateAllAsync<string[]>("a => a.map(e => e.dataset.indicator)")));
-        await Expect(Tile(page, "1").Locator(".kpi-trend")).ToContainTextAsync("2023: 10 % (bāzes vērtība)");
+        await Expect(Tile(page, "1").Locator(".kpi-trend")).ToContainTextAsync("2023: 10,0 % (bāzes vērtība)");
         await Expect(Tile(page, "12a").Locator(".kpi-trend")).ToContainTextAsync("2023: 348,29 MWh (bāzes vērtība)");
         await Expect(Tile(page, "16").Locator(".kpi-trend")).ToContainTextAsync("2024: 88,8 % (bāzes vērtība)");
         await Expect(Tile(page, "16")).ToContainTextAsync("ne zemāk par bāzes vērtību 88,8 % (2024)");
@@ -60,10 +60,12 @@ public sealed class The_leadership_dashboard(KpiPortalFixture portal) : IClassFi
         await page.TabToAsync(".kpi-enter button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(page.Locator(".kpi-form-outcome")).ToHaveTextAsync("Saglabāts: 2025. gads, 12 %.");
+        await Expect(page.Locator(".kpi-form-outcome")).ToHaveTextAsync("Saglabāts: 2025. gads, 12,0 %.");
         await Expect(page.Locator(".kpi-measurements tbody")).ToContainTextAsync("HOP dati par 2025. gadu");
+        // The chart's baseline and target lines read as two sentences, a space between them.
+        await Expect(page.Locator("p.hint", new() { HasTextString = "Bāzes vērtība" })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Bāzes vērtība: .+\(2023\)\. Mērķa līnija: .+\.$"));
         await page.GotoAsync("indicators");
-        await Expect(Tile(page, "1").Locator(".kpi-value")).ToHaveTextAsync("12 %");
+        await Expect(Tile(page, "1").Locator(".kpi-value")).ToHaveTextAsync("12,0 %");
         await Expect(Tile(page, "1").Locator(".kpi-tile-status")).ToContainTextAsync("Nav sasniegts");
     }
 
@@ -115,6 +117,9 @@ public sealed class The_leadership_dashboard(KpiPortalFixture portal) : IClassFi
         await page.GotoAsync("indicators/review/2025");
         await page.WaitUntilInteractiveAsync();
         await Expect(page.Locator("form.kpi-lock button[type=submit]")).ToBeVisibleAsync();
+        // The section's navigation marks the review as the page shown, for any of its years.
+        await Expect(page.Locator("nav.section-nav a[href='indicators/review']")).ToHaveAttributeAsync("aria-current", "page");
+        Assert.Equal(1, await page.Locator("nav.section-nav a[aria-current=page]").CountAsync());
     }
 
     [Fact]
@@ -142,6 +147,60 @@ public sealed class The_leadership_dashboard(KpiPortalFixture portal) : IClassFi
         await Expect(page.Locator("table.kpi-review tbody tr[data-indicator]")).ToHaveCountAsync(21);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Stratēģijas uzraudzības pārskats, 2024");
     }
+
+    [Fact]
+    public async Task A_baseline_year_shows_its_baseline_value_on_the_indicators_page_and_in_the_review()
+    {
+        var (browser, page) = await SignedInAsync(StaffRoles.Leadership);
+        await using var _ = browser;
+
+        // Indicator 16's baseline is 88.8 % in 2024; nothing was measured that year.
+        await page.GotoAsync("indicators/16");
+        var baselineYear = page.Locator("table.kpi-years tr[data-year='2024']");
+        await Expect(baselineYear).ToContainTextAsync("88,8 % (bāzes vērtība)");
+        await Expect(baselineYear).ToContainTextAsync("bāzes gads");
+        await Expect(baselineYear).Not.ToContainTextAsync("nav vērtības");
+        await Expect(page.Locator("table.kpi-years tr[data-year='2025']")).ToContainTextAsync("nav vērtības");
+
+        await page.GotoAsync("indicators/review/2024");
+        await Expect(page.Locator("table.kpi-review tr[data-indicator='16']")).ToContainTextAsync("88,8 % (bāzes vērtība)");
+    }
+
+    [Fact]
+    public async Task An_english_dashboard_shows_no_latvian_text_and_labels_a_note_given_only_in_latvian()
+    {
+        await portal.RecordProgressAsync("respect-code-remote", new { asOf = "2026-09-30", sessions = 3, note = "Trešais attālinātais seminārs notika septembrī." });
+        var (browser, page) = await SignedInAsync(StaffRoles.Leadership);
+        await using var _ = browser;
+        await page.GotoAsync("indicators");
+        await page.Locator("a.language-switch").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await page.WaitUntilInteractiveAsync();
+        await Expect(page.Locator("article.kpi-tile")).ToHaveCountAsync(21);
+
+        // The seeded note has its English text; a note entered only in Latvian says so and carries lang="lv".
+        await Expect(page.Locator("li.kpi-activity[data-activity='e-learning'] .activity-note")).ToHaveTextAsync(
+            "50 representatives of 25 state and municipal institutions trained; about 200 representatives of 48 institutions applied (started in February 2026).");
+        var remote = page.Locator("li.kpi-activity[data-activity='respect-code-remote'] .activity-note");
+        await Expect(remote.Locator(".note-language")).ToHaveTextAsync("In Latvian:");
+        await Expect(remote.Locator("[lang=lv]")).ToHaveTextAsync("Trešais attālinātais seminārs notika septembrī.");
+
+        // Nowhere else on the page a Latvian letter, but in text marked Latvian or in proper names, which keep their spelling in English.
+        var latvian = await page.EvaluateAsync<string[]>(LatvianTextOutsideLatvianElements);
+        Assert.Empty(latvian);
+    }
+
+    private const string LatvianTextOutsideLatvianElements = """
+        () => {
+            const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+            const found = [];
+            for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+                const text = n.textContent.replace(/Cieņas kods|Liepāja|Augšdaugava/g, '');
+                if (/[āčēģīķļņšūž]/i.test(text) && n.parentElement.closest('[lang]').lang !== 'lv') found.push(n.textContent.trim());
+            }
+            return found;
+        }
+        """;
 
     public static TheoryData<bool> Languages => new() { false, true };
 

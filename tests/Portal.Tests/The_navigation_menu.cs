@@ -55,7 +55,7 @@ public sealed class The_navigation_menu : BunitContext
 
     [Fact]
     public void Shows_the_administrator_everything() =>
-        Assert.Equal(["Staff start", "Indicators dashboard", "Surveys", "Media events", "Users"], EntriesFor(StaffRoles.Administrator));
+        Assert.Equal(["Staff start", "Indicators dashboard", "Surveys", "Media events", "Users", "Audit trail"], EntriesFor(StaffRoles.Administrator));
 
     [Fact]
     public void Marks_the_current_section_for_assistive_technology()

@@ -55,18 +55,22 @@ public class WholePlatformPortalFixture : PortalFixture
     }
 
     /// <summary>A yearly partner survey opened for one organisation: its invitation link's token.</summary>
-    public async Task<string> OpenPartnerSurveyAsync(int year)
+    public async Task<string> OpenPartnerSurveyAsync(int year) => (await OpenPartnerSurveyAsync(year, 1)).Tokens.Single();
+
+    /// <summary>A yearly partner survey opened with <paramref name="organisations"/> new organisations: its id and their links' tokens.</summary>
+    public async Task<(Guid Id, IReadOnlyList<string> Tokens)> OpenPartnerSurveyAsync(int year, int organisations)
     {
         using var manager = Bed.CreateStaffClient(Surveys, [StaffRoles.SurveyManager], null, "survey-setup");
         var created = await manager.PostAsJsonAsync("/api/surveys/from-template", new { year });
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetGuid();
-        (await manager.PostAsync("/api/organisations/import", new StringContent($"name;category;email\nBiedrība {year};Ngo;b{year}@biedriba.lv\n",
+        var emails = Enumerable.Range(1, organisations).Select(i => $"b{year}-{i}@biedriba.lv").ToList();
+        (await manager.PostAsync("/api/organisations/import", new StringContent("name;category;email\n" + string.Concat(emails.Select(e => $"Biedrība {e};Ngo;{e}\n")),
             System.Text.Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
         var opened = await manager.PostAsJsonAsync($"/api/surveys/{id}/open", new { opensOn = "2020-01-01", closesOn = "2099-12-31" });
         opened.EnsureSuccessStatusCode();
-        return (await opened.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("links").EnumerateArray()
-            .Single(l => l.GetProperty("email").GetString() == $"b{year}@biedriba.lv").GetProperty("token").GetString()!;
+        var links = (await opened.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("links").EnumerateArray().ToList();
+        return (id, [.. emails.Select(e => links.Single(l => l.GetProperty("email").GetString() == e).GetProperty("token").GetString()!)]);
     }
 
     /// <summary>A partner's complete answer through the service's public answering API: every statement 4, overall <paramref name="overall"/>.</summary>
@@ -80,4 +84,9 @@ public class WholePlatformPortalFixture : PortalFixture
     }
 
     public HttpClient KpiReader() => Bed.CreateStaffClient(Kpi, [StaffRoles.Leadership]);
+
+    public HttpClient SurveysReader() => Bed.CreateStaffClient(Surveys, [StaffRoles.Leadership]);
+    /// <summary>A service called directly by a staff member with these roles, to set up what a page shows.</summary>
+    public HttpClient AsStaff<TEntry>(ServiceHost<TEntry> host, string[] roles, string[]? units = null) where TEntry : class =>
+        Bed.CreateStaffClient(host, roles, units, "setup");
 }

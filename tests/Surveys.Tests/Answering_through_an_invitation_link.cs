@@ -1,14 +1,19 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using StrategyPlatform.Contracts;
 using StrategyPlatform.Surveys.Answering;
 using StrategyPlatform.Surveys.Model;
+using StrategyPlatform.TestSupport;
 using Xunit;
 
 namespace StrategyPlatform.Surveys.Tests;
 
 public sealed class Answering_through_an_invitation_link(SurveyPortal portal) : IClassFixture<SurveyPortal>
 {
+    private static readonly string[] FirstSection =
+        ["timely-involvement", "involvement-budget", "involvement-law-drafting", "regular-communication", "feedback-on-input", "understands-municipalities"];
+
     private async Task<int> ResponsesAsync() => await portal.ScalarAsync<int>("SELECT count(*) FROM responses");
 
     private static async Task<string> ProblemTypeAsync(HttpResponseMessage response) =>
@@ -78,13 +83,46 @@ public sealed class Answering_through_an_invitation_link(SurveyPortal portal) : 
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToHashSet();
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToHashSet();
         Assert.Equal(new HashSet<string>
         {
             "respondentCategory", "answers.overall-satisfaction", "answers.timely-involvement", "answers.recommend", "answers.overall-satisfaction-typo",
         }, errors);
+        // The page recognises each problem by its code, never by the wording of the message.
+        var codes = problem.GetProperty("codes").EnumerateObject().ToDictionary(p => p.Name, p => Assert.Single(p.Value.EnumerateArray()).GetString());
+        Assert.Equal(new Dictionary<string, string?>
+        {
+            ["respondentCategory"] = "required", ["answers.overall-satisfaction"] = "required", ["answers.timely-involvement"] = "out-of-range",
+            ["answers.recommend"] = "out-of-range", ["answers.overall-satisfaction-typo"] = "not-found",
+        }, codes);
         Assert.Equal(before, await ResponsesAsync());
         Assert.False(await portal.ScalarAsync<bool>("SELECT used FROM invitations WHERE token_hash = sha256(convert_to(@token, 'UTF8'))", new { token }));
+    }
+
+    [Fact]
+    public async Task Checks_one_step_of_the_form_as_the_submission_would_and_changes_nothing()
+    {
+        var token = portal.Links[12].Token;
+        // Section 1 half answered, section 2 not at all, and a resident, which the partner survey does not offer.
+        var sheet = new AnswerSheet(Contracts.RespondentCategory.Resident, new Dictionary<string, Answer>
+        {
+            ["timely-involvement"] = new(Value: 4), ["involvement-budget"] = new(Value: 3, CannotSay: true),
+        });
+
+        var aboutYou = await portal.Public.PostAsJsonAsync($"/api/answer/{token}/check?step=0", sheet, SurveyPortal.JsonOptions);
+        var first = await portal.Public.PostAsJsonAsync($"/api/answer/{token}/check?step=1", sheet, SurveyPortal.JsonOptions);
+        var complete = await portal.Public.PostAsJsonAsync($"/api/answer/{token}/check?step=0", sheet with { RespondentCategory = Contracts.RespondentCategory.Ngo }, SurveyPortal.JsonOptions);
+
+        Assert.Equal(HttpStatusCode.BadRequest, aboutYou.StatusCode);
+        Assert.Equal("not-offered", (await aboutYou.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes").GetProperty("respondentCategory")[0].GetString());
+        var codes = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes");
+        Assert.Equal("rating-and-cannot-say", codes.GetProperty("answers.involvement-budget")[0].GetString());
+        Assert.Equal("required", codes.GetProperty("answers.regular-communication")[0].GetString());
+        // Only step 1's questions: none of section 2, not the category.
+        Assert.All(codes.EnumerateObject(), p => Assert.Contains(p.Name["answers.".Length..], FirstSection));
+        Assert.Equal(HttpStatusCode.NoContent, complete.StatusCode);
+        Assert.Equal(0, await portal.ScalarAsync<int>("SELECT count(*) FROM response_drafts WHERE token_hash = sha256(convert_to(@token, 'UTF8'))", new { token }));
     }
 
     [Fact]
@@ -141,51 +179,34 @@ public sealed class Answering_through_an_invitation_link(SurveyPortal portal) : 
     }
 
     [Fact]
-    public async Task Publishes_SurveyResponseSubmitted_with_the_counted_ratings_only_through_the_outbox()
+    public async Task Publishes_SurveyResponseSubmitted_with_the_counted_ratings_only_and_nothing_that_dates_it()
     {
         var token = portal.Links[5].Token;
-        var before = await portal.ScalarAsync<int>("SELECT count(*) FROM outbox_messages");
+        await using var tap = await BrokerTap.StartAsync(portal.Bed.MessagingUri, typeof(SurveyResponseSubmitted));
         Assert.Equal(HttpStatusCode.Created, (await portal.SubmitAsync(token, SurveyPortal.ValidAnswers(overall: 4, rating: 2, comment: "Slepens komentārs"))).StatusCode);
 
-        var payload = await portal.ScalarAsync<string>("SELECT payload::text FROM outbox_messages ORDER BY sequence DESC LIMIT 1");
-        var message = JsonDocument.Parse(payload).RootElement;
-
-        Assert.Equal(before + 1, await portal.ScalarAsync<int>("SELECT count(*) FROM outbox_messages"));
-        Assert.Contains("SurveyResponseSubmitted", await portal.ScalarAsync<string>("SELECT message_type FROM outbox_messages ORDER BY sequence DESC LIMIT 1"));
+        var sent = await Eventually.ReturnsAsync(async () => (await tap.DrainAsync()).ToList(), m => m.Count > 0, because: "no message reached the broker");
+        var envelope = Assert.Single(sent);
+        var message = envelope.Message;
         Assert.Equal(portal.Survey.Id, Property(message, "surveyId").GetGuid());
         Assert.Equal(2026, Property(message, "year").GetInt32());
         var ratings = Property(message, "countedRatings").EnumerateArray().ToList();
         Assert.Equal("overall-satisfaction", Property(Assert.Single(ratings), "questionId").GetString());
         Assert.Equal(4, Property(ratings[0], "value").GetInt32());
-        Assert.DoesNotContain("Slepens", payload);
-        // The trace goes on to the consumer; the link token is redacted from it (see the tracing test).
-        Assert.NotNull(await portal.ScalarAsync<string?>("SELECT trace_parent FROM outbox_messages ORDER BY sequence DESC LIMIT 1"));
+        Assert.DoesNotContain("Slepens", envelope.RawBody);
+        Assert.Equal(JsonValueKind.Null, Property(message, "respondentCategory").ValueKind);
+        // Nothing on the wire dates it finer than the day: the sent time is midnight, the ids are random (version 4), no trace of the request.
+        Assert.Equal(TimeSpan.Zero, Property(envelope.Envelope, "sentTime").GetDateTime().TimeOfDay);
+        Assert.Equal(TimeSpan.Zero, Property(message, "submittedAt").GetDateTimeOffset().TimeOfDay);
+        Assert.Equal('4', Property(envelope.Envelope, "messageId").GetString()![14]);
+        Assert.Equal('4', Property(envelope.Envelope, "conversationId").GetString()![14]);
+        // Once the broker has it, its outbox row is gone (a kept "dispatched at" would date it).
+        await Eventually.ReturnsAsync(() => portal.ScalarAsync<int>("SELECT count(*) FROM outbox_messages WHERE anonymous"), n => n == 0);
+        // (The survey's population, told when its links were issued, is no one's answer and stays as any message does.)
+        Assert.Equal(0, await portal.ScalarAsync<int>(
+            "SELECT count(*) FROM outbox_messages WHERE payload->>'surveyId' = @id AND message_type LIKE '%SurveyResponseSubmitted%'", new { id = portal.Survey.Id.ToString() }));
     }
 
     private static JsonElement Property(JsonElement element, string name) =>
         element.EnumerateObject().First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
-}
-
-/// <summary>The pre-portal endpoint the platform tests use stays until they move to invitation links.</summary>
-public sealed class Submitting_directly_in_development(SurveyPortal portal) : IClassFixture<SurveyPortal>
-{
-    [Fact]
-    public async Task Still_accepts_the_first_message_body_and_names_bad_fields()
-    {
-        var surveyId = Guid.NewGuid();
-        var accepted = await portal.Public.PostAsJsonAsync($"/api/surveys/{surveyId}/responses", new
-        {
-            kind = "PartnerSatisfaction", year = 2026, respondentCategory = "Ngo", ratings = new[] { new { questionId = "q", value = 5 } },
-        });
-        var refused = await portal.Public.PostAsJsonAsync($"/api/surveys/{surveyId}/responses", new
-        {
-            kind = "PartnerSatisfaction", year = 1999, ratings = new[] { new { questionId = "q", value = 9 } },
-        });
-
-        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("Year", out _) && errors.TryGetProperty("Ratings[0].Value", out _), errors.ToString());
-        Assert.Equal(1, await portal.ScalarAsync<int>("SELECT count(*) FROM direct_responses WHERE survey_id = @surveyId", new { surveyId }));
-    }
 }

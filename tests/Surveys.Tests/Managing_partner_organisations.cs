@@ -19,7 +19,7 @@ public sealed class Managing_partner_organisations(SurveyPortal portal) : IClass
     }
 
     [Fact]
-    public async Task A_file_with_bad_rows_is_rejected_whole_with_each_row_by_line_and_reason()
+    public async Task A_file_with_bad_rows_is_rejected_whole_naming_each_line_and_column_with_its_code()
     {
         var csv = """
             name,category,email
@@ -35,10 +35,13 @@ public sealed class Managing_partner_organisations(SurveyPortal portal) : IClass
         var response = await portal.ImportAsync(csv);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal(["line 3", "line 4", "line 5", "line 6"], errors.EnumerateObject().Select(p => p.Name));
-        Assert.Contains("Alien", errors.GetProperty("line 4")[0].GetString());
-        Assert.Contains("line 2", errors.GetProperty("line 6")[0].GetString());
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(["lines[3].name", "lines[4].category", "lines[5].email", "lines[6].name"], errors.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["required", "not-offered", "invalid-email", "duplicate"],
+            problem.GetProperty("codes").EnumerateObject().Select(p => Assert.Single(p.Value.EnumerateArray()).GetString()));
+        Assert.Contains("Alien", errors.GetProperty("lines[4].category")[0].GetString());
+        Assert.Contains("line 2", errors.GetProperty("lines[6].name")[0].GetString());
         Assert.Equal(before, await CountAsync());
         Assert.Equal(0, await portal.ScalarAsync<int>("SELECT count(*) FROM partner_organisations WHERE name = 'Jauna biedrība'"));
     }
@@ -56,16 +59,18 @@ public sealed class Managing_partner_organisations(SurveyPortal portal) : IClass
     }
 
     [Fact]
-    public async Task Creating_and_editing_an_organisation_refuses_a_bad_email_naming_the_field()
+    public async Task Creating_and_editing_an_organisation_refuses_a_bad_email_naming_the_field_by_its_code()
     {
         var bad = await portal.Manager.PostAsJsonAsync("/api/organisations", new { name = "Labdarības fonds", category = "Ngo", email = "fonds" });
+        var unnamed = await portal.Manager.PostAsJsonAsync("/api/organisations", new { category = "Ngo", email = "fonds@fonds.lv" });
         var created = await portal.Manager.PostAsJsonAsync("/api/organisations", new { name = "Labdarības fonds", category = "Ngo", email = "fonds@fonds.lv" });
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var edited = await portal.Manager.PutAsJsonAsync($"/api/organisations/{id}", new { name = "Labdarības fonds", category = "Other", email = "info@fonds.lv" });
         var deleted = await portal.Manager.DeleteAsync($"/api/organisations/{id}");
 
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("email", out _));
+        Assert.Equal("invalid-email", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes").GetProperty("email")[0].GetString());
+        Assert.Equal("required", (await unnamed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("codes").GetProperty("name")[0].GetString());
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);

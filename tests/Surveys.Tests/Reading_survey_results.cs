@@ -52,7 +52,7 @@ public sealed class Reading_survey_results(KnownResults portal) : IClassFixture<
     }
 
     [Fact]
-    public async Task Hides_small_categories_and_the_category_that_would_reveal_them_by_subtraction()
+    public async Task Hides_small_categories_and_the_category_that_would_reveal_them_by_subtraction_saying_why()
     {
         var results = await ResultsAsync();
 
@@ -61,10 +61,24 @@ public sealed class Reading_survey_results(KnownResults portal) : IClassFixture<
         Assert.Equal(7, byCategory[RespondentCategory.Ngo].Responses);
         Assert.Equal(1.0, byCategory[RespondentCategory.Ngo].IndicatorShare);
         Assert.True(byCategory[RespondentCategory.SubordinateInstitution].Hidden);
+        Assert.Equal(SuppressionReason.FewerThanThreshold, byCategory[RespondentCategory.SubordinateInstitution].HiddenBecause);
         // 6 municipalities would be shown by the rule of 5, but 16 − 7 − 6 would reveal the 3 subordinate institutions.
         Assert.True(byCategory[RespondentCategory.Municipality].Hidden);
+        Assert.Equal(SuppressionReason.Derivable, byCategory[RespondentCategory.Municipality].HiddenBecause);
         Assert.Null(byCategory[RespondentCategory.Municipality].Responses);
         Assert.Null(byCategory[RespondentCategory.Municipality].IndicatorShare);
+    }
+
+    [Fact]
+    public async Task Lists_only_the_categories_the_survey_offers_and_says_a_category_had_no_responses()
+    {
+        var results = await ResultsAsync();
+
+        // Invitations go to organisations: a resident cannot answer the partner survey, so the category is not listed.
+        Assert.DoesNotContain(results.ByCategory, c => c.Category == RespondentCategory.Resident);
+        var state = results.ByCategory.Single(c => c.Category == RespondentCategory.StateInstitution);
+        Assert.Equal((false, 0, null), (state.Hidden, state.Responses, state.IndicatorShare));
+        Assert.Null(state.HiddenBecause);
     }
 
     [Fact]
@@ -102,11 +116,23 @@ public sealed class Reading_survey_results(KnownResults portal) : IClassFixture<
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(xlsx), false);
 
         var rows = Rows(workbook, "Responses");
-        Assert.Equal(1 + KnownResults.Answered, rows.Count);
+        Assert.Equal(1 + KnownResults.Answered + 1, rows.Count);
+        var responses = rows.Skip(1).Take(KnownResults.Answered).ToList();
         var overall = rows[0].IndexOf("overall-satisfaction");
-        Assert.Equal(12, rows.Skip(1).Count(r => int.Parse(r[overall]!) >= 4));
-        Assert.Equal(4, rows.Skip(1).Count(r => r[rows[0].IndexOf("timely-involvement")] == "cannot say"));
-        Assert.Equal(1 + KnownResults.Answered, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(12, responses.Count(r => int.Parse(r[overall]!) >= 4));
+        Assert.Equal(4, responses.Count(r => r[rows[0].IndexOf("timely-involvement")] == "cannot say"));
+        Assert.Equal(1 + KnownResults.Answered + 1, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+
+        // The results page hides the 3 subordinate institutions, and the 6 municipalities with them (3 would
+        // be derivable as the total less the rest): the download blanks both, as the page does, and says so.
+        var category = rows[0].IndexOf("Respondent category");
+        Assert.Equal(7, responses.Count(r => r[category] == "Ngo"));
+        Assert.Equal(9, responses.Count(r => string.IsNullOrEmpty(r[category])));
+        Assert.DoesNotContain(responses, r => r[category] is "Municipality" or "SubordinateInstitution");
+        Assert.Equal(["Note", null, StrategyPlatform.Surveys.Results.Exports.HiddenCategoryNote], rows[^1].Take(3));
+        Assert.DoesNotContain("SubordinateInstitution", csv);
+        Assert.DoesNotContain("Municipality", csv);
+        Assert.Contains(StrategyPlatform.Surveys.Results.Exports.HiddenCategoryNote, csv);
     }
 
     [Fact]

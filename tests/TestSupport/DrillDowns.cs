@@ -10,7 +10,7 @@ public static class DrillDowns
     /// <summary>
     /// Reads the indicator's year as the dashboard shows it and the drill-down's list for that year,
     /// and fails unless the list alone gives the tile's value (13: the events; 14: the months with at
-    /// least N of them; 15 and 16: n and the share over every survey listed). Returns the list.
+    /// least N of them; 15 and 16: n, the share and the 95 % interval over every survey listed). Returns the list.
     /// </summary>
     public static async Task<JsonElement> AssertListMakesTheTileAsync(HttpClient kpiReader, string number, int year)
     {
@@ -38,7 +38,11 @@ public static class DrillDowns
             default:
                 int n = surveys.Sum(s => s.GetProperty("n").GetInt32()), positive = surveys.Sum(s => s.GetProperty("positive").GetInt32());
                 Assert.Equal(Number(tile, "n") ?? 0, n);
-                Assert.Equal(value, n == 0 ? null : Math.Round(100m * positive / n, 1));
+                // Half away from zero, as the service and every page round a share.
+                Assert.Equal(value, n == 0 ? null : Math.Round(100m * positive / n, 1, MidpointRounding.AwayFromZero));
+                // The interval is the one the tile shows (made from the listed surveys' n and populations).
+                Assert.Equal(Number(tile, "ciLow"), Number(counted, "ciLow"));
+                Assert.Equal(Number(tile, "ciHigh"), Number(counted, "ciHigh"));
                 break;
         }
         return counted;

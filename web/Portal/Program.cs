@@ -12,11 +12,25 @@ var app = builder.Build();
 app.UseServiceDefaults();
 // Registered after the defaults so they run first: people get a page in their language, never a stack trace or JSON.
 app.UseExceptionHandler("/error", createScopeForErrors: true);
+// A page is re-executed only for what a browser navigates to; a refused post (a stale form, a rate limit) keeps ProblemDetails,
+// since re-executing a post runs the status page's form handling instead of showing it.
 app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+// A page is re-executed only for what a browser navigates to (GET); a refused post (a stale form, a rate limit) keeps
+// its ProblemDetails, since re-executing a post would run the status page's form handling instead of showing it.
+app.Use((context, next) =>
+{
+    if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+        && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+    {
+        pages.Enabled = false;
+    }
+    return next(context);
+});
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
+app.UsePortalSecurity();
 app.UseRequestLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -28,6 +42,8 @@ app.MapAccountEndpoints();
 app.MapMediaEventsExport();
 app.MapReviewWorkbook();
 app.MapSurveyExports();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAuditExport();
+// The portal's own Content-Security-Policy says frame-ancestors 'none'; Blazor's default header (frame-ancestors 'self') would be a second policy.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();

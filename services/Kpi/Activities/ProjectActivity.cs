@@ -13,4 +13,4 @@ public sealed record ProjectActivity(
     LocalizedText OrganisationsAre,
     ActivityProgressSeed? FirstProgress);
 
-public sealed record ActivityProgressSeed(DateOnly AsOf, int? Participants, int? Organisations, int? Sessions, string? Note);
+public sealed record ActivityProgressSeed(DateOnly AsOf, int? Participants, int? Organisations, int? Sessions, string? Note, string? NoteEn = null);

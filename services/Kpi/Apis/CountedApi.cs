@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Apis;
 using StrategyPlatform.Kpi.Computed;
+using StrategyPlatform.ServiceDefaults.Api;
 using StrategyPlatform.ServiceDefaults.Authentication;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -28,7 +29,7 @@ public static class CountedApi
     {
         if (year is < 2000 or > 2100)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Give a year from 2000 to 2100."] });
+            return FieldErrors.Problem("year", ErrorCodes.OutOfRange, "Give a year from 2000 to 2100.");
         }
         var snapshot = await services.SnapshotAsync(ct);
         if (snapshot.Find(number) is not { } entry || !ComputedIndicators.IsComputed(number))

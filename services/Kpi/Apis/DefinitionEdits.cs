@@ -6,6 +6,7 @@ using StrategyPlatform.Kpi.Catalogue;
 using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.Kpi.Status;
 using StrategyPlatform.Kpi.Values;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Authentication;
 
 namespace StrategyPlatform.Kpi.Apis;
@@ -35,7 +36,7 @@ public static class DefinitionEdits
         var errors = DefinitionValidator.Validate(change.Definition, KpiJson.Deserialize<IndicatorDefinition>(row.Definition));
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
         var version = row.Version + 1;
         var json = KpiJson.Serialize(change.Definition);
@@ -56,6 +57,7 @@ public static class DefinitionEdits
             // A new target or baseline can move the status without any value changing.
             await services.Statuses.PublishAsync(tx, [number], [], ct);
         }
+        await services.Audit.RecordAsync(tx, AuditActor.From(user), "indicator.definition-edited", number, new { version, change.Reason }, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new DefinitionChanged(number, version));
     }

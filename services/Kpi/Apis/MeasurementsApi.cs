@@ -8,7 +8,9 @@ using StrategyPlatform.Kpi.Catalogue;
 using StrategyPlatform.Kpi.Status;
 using StrategyPlatform.Kpi.Values;
 using StrategyPlatform.Kpi.Years;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -50,11 +52,11 @@ public static class MeasurementsApi
         }
         if (d.Origin == ValueOrigin.Computed)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["number"] = [$"Indicator {number} is computed by the platform from the surveys and the media-events log; it cannot be entered."] });
+            return FieldErrors.Problem("number", ErrorCodes.ComputedIndicator, $"Indicator {number} is computed by the platform from the surveys and the media-events log; it cannot be entered.");
         }
         if (MeasurementRules.Validate(d, request.Year, request.Value!.Value) is { Count: > 0 } invalid)
         {
-            return TypedResults.ValidationProblem(invalid);
+            return invalid.ToProblem();
         }
 
         await using var connection = await services.Db.OpenConnectionAsync(ct);
@@ -69,10 +71,8 @@ public static class MeasurementsApi
         }
         if ((existing is not null || locked) && string.IsNullOrWhiteSpace(request.Reason))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["reason"] = [locked ? $"{request.Year} is locked: say why it is corrected." : $"{request.Year} already has a value: say why it is corrected."],
-            });
+            return FieldErrors.Problem("reason", ErrorCodes.CorrectionReasonRequired,
+                locked ? $"{request.Year} is locked: say why it is corrected." : $"{request.Year} already has a value: say why it is corrected.");
         }
         var now = services.Clock.GetUtcNow();
         var id = Guid.CreateVersion7();
@@ -83,6 +83,8 @@ public static class MeasurementsApi
             VALUES (@id, @number, @Year, @Value, @Comment, @Source, @ById, @ByName, @now, @reason, (SELECT version FROM indicators WHERE number = @number));
             """, new { id, existing, number, request.Year, request.Value, request.Comment, request.Source, ById = by.Id, ByName = by.Name, now, reason = existing is null && !locked ? null : request.Reason }, tx);
         await services.Statuses.PublishAsync(tx, [number], [(number, request.Year)], ct);
+        await services.Audit.RecordAsync(tx, AuditActor.From(user), existing is null ? "measurement.entered" : "measurement.corrected", number,
+            new { request.Year, request.Value, request.Reason, locked, units = user.Units().Order() }, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/kpi/indicators/{number}", new MeasurementEntered(id, number, request.Year, request.Value!.Value, existing is not null, entry.Version));
     }

@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Apis;
 using StrategyPlatform.Kpi.Years;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -30,10 +33,12 @@ public static class YearsApi
 
     public static async Task<Results<Ok<YearView>, ValidationProblem, ProblemHttpResult>> LockYear(
         int year, LockRequest? request, ClaimsPrincipal user, KpiServices services, CancellationToken ct) =>
-        Answer(await YearLocks.LockAsync(services.Db, services.Statuses, services.Clock, year, request?.Note, Actor.From(user), ct));
+        Answer(await YearLocks.LockAsync(services.Db, services.Statuses, services.Clock, year, request?.Note, Actor.From(user),
+            tx => services.Audit.RecordAsync(tx, AuditActor.From(user), "year.locked", year.ToString(CultureInfo.InvariantCulture), new { request?.Note }, ct), ct));
 
-    public static async Task<Results<Ok<YearView>, ValidationProblem, ProblemHttpResult>> UnlockYear(int year, KpiServices services, CancellationToken ct) =>
-        Answer(await YearLocks.UnlockAsync(services.Db, services.Statuses, services.Clock, year, ct));
+    public static async Task<Results<Ok<YearView>, ValidationProblem, ProblemHttpResult>> UnlockYear(int year, ClaimsPrincipal user, KpiServices services, CancellationToken ct) =>
+        Answer(await YearLocks.UnlockAsync(services.Db, services.Statuses, services.Clock, year,
+            tx => services.Audit.RecordAsync(tx, AuditActor.From(user), "year.unlocked", year.ToString(CultureInfo.InvariantCulture), null, ct), ct));
 
     private static Results<Ok<YearView>, ValidationProblem, ProblemHttpResult> Answer(YearLockOutcome outcome) => outcome switch
     {
@@ -42,6 +47,6 @@ public static class YearsApi
             $"{notEnded.LastDay.Year} runs until {notEnded.LastDay:dd.MM.yyyy} (Latvian time). A year is locked once it has ended and been reviewed; until then the review report shows where it stands.",
             statusCode: StatusCodes.Status409Conflict, title: "The year has not ended yet.",
             extensions: new Dictionary<string, object?> { ["year"] = notEnded.LastDay.Year, ["endsOn"] = notEnded.LastDay }),
-        _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [$"The strategy's years are {StrategyYears.Range}."] }),
+        _ => FieldErrors.Problem("year", ErrorCodes.OutOfRange, $"The strategy's years are {StrategyYears.Range}."),
     };
 }

@@ -62,9 +62,9 @@ internal sealed class CatalogueSeeder(
             if (added == 1 && activity.FirstProgress is { } p)
             {
                 await connection.ExecuteAsync("""
-                    INSERT INTO activity_progress (id, activity_code, as_of, participants, organisations, sessions, note, entered_by, entered_at)
-                    VALUES (@id, @Code, @AsOf, @Participants, @Organisations, @Sessions, @Note, 'seed', @now)
-                    """, new { id = Guid.CreateVersion7(), activity.Code, AsOf = p.AsOf.ToDateTime(TimeOnly.MinValue), p.Participants, p.Organisations, p.Sessions, p.Note, now }, tx);
+                    INSERT INTO activity_progress (id, activity_code, as_of, participants, organisations, sessions, note, note_en, entered_by, entered_at)
+                    VALUES (@id, @Code, @AsOf, @Participants, @Organisations, @Sessions, @Note, @NoteEn, 'seed', @now)
+                    """, new { id = Guid.CreateVersion7(), activity.Code, AsOf = p.AsOf.ToDateTime(TimeOnly.MinValue), p.Participants, p.Organisations, p.Sessions, p.Note, p.NoteEn, now }, tx);
             }
         }
         await tx.CommitAsync(stoppingToken);

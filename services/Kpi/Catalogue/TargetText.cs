@@ -11,7 +11,7 @@ public static class TargetText
     {
         var x = d.Target.Value;
         var y = d.TargetYear;
-        string Amount(decimal? v, CultureInfo c) => v is null ? "" : v.Value.ToString("0.##", c) + Suffix(d.Unit);
+        string Amount(decimal? v, CultureInfo c) => v is null ? "" : v.Value.ToString("0.##", c) + Suffix(d.Unit, c == Lv);
         string Base(CultureInfo c) => d.Baseline is { } b ? $"{Amount(b.Value, c)} ({b.Year})" : "";
         return d.Target.Kind switch
         {
@@ -28,10 +28,11 @@ public static class TargetText
         };
     }
 
-    private static string Suffix(IndicatorUnit unit) => unit switch
+    // Latvian writes "11 %", English "11%" (as the portal's figures); a no-break space keeps number and unit on one line.
+    private static string Suffix(IndicatorUnit unit, bool latvian) => unit switch
     {
-        IndicatorUnit.Percent => " %",
-        IndicatorUnit.MWh => " MWh",
+        IndicatorUnit.Percent => latvian ? "\u00A0%" : "%",
+        IndicatorUnit.MWh => "\u00A0MWh",
         _ => "",
     };
 }

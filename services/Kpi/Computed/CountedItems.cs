@@ -6,7 +6,12 @@ public sealed record CountedMediaEvent(Guid MediaEventId, DateOnly Date, string 
 /// <summary>A survey whose responses were counted for indicator 15 or 16 in a year.</summary>
 /// <param name="N">Ratings counted (1–5 answers to the questions that count); "cannot say" is left out.</param>
 /// <param name="Positive">Of those, ratings 4 and 5.</param>
-public sealed record CountedSurvey(Guid SurveyId, int Responses, int N, int Positive);
+/// <param name="Population">
+/// The ratings the survey's invited organisations could give at most (invited × the questions that count, as the
+/// Surveys service's results compute it), which the 95 % interval is corrected for; null for an open-link survey,
+/// or an invitation survey whose population the Surveys service has not told yet.
+/// </param>
+public sealed record CountedSurvey(Guid SurveyId, int Responses, int N, int Positive, int? Population = null);
 
 /// <summary>
 /// Exactly what a computed indicator counted for a year, and the value it makes. The value is
@@ -29,6 +34,7 @@ public class ComputedValue
     public decimal? CiHigh { get; set; }
     public int[]? Monthly { get; set; }
 
+    // The interval too: a population told later moves it without any new response.
     public bool SameAs(ComputedValue other) => Value == other.Value && Counted == other.Counted && Positive == other.Positive
-        && Responses == other.Responses && (Monthly ?? []).SequenceEqual(other.Monthly ?? []);
+        && Responses == other.Responses && CiLow == other.CiLow && CiHigh == other.CiHigh && (Monthly ?? []).SequenceEqual(other.Monthly ?? []);
 }

@@ -8,18 +8,23 @@ namespace StrategyPlatform.Kpi.Computed;
 /// <summary>
 /// Indicators 15 and 16: the share of positive ratings (4 and 5 of 1–5) among all ratings counted,
 /// over every response of the year to the survey kind that feeds the indicator, with n and the 95 %
-/// Wilson interval. Counted per survey, so the drill-down lists each survey with its n.
+/// Wilson interval, corrected for the finite population where the survey told it (as its results
+/// are, so the survey's page and the indicator show one interval for one figure). Counted per
+/// survey, so the drill-down lists each survey with its n and population.
 /// </summary>
 public static class SurveyIndicators
 {
     public static async Task<CountedItems> CountAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string number, int year, CancellationToken ct)
     {
         var kind = StrategyIndicators.SurveyKindFeeding(number)!.Value.ToString();
-        var surveys = (await connection.QueryAsync<(Guid SurveyId, int Responses, int N, int Positive)>(new CommandDefinition("""
-            SELECT survey_id, count(*)::int, coalesce(sum(counted), 0)::int, coalesce(sum(positive), 0)::int
-            FROM survey_response_facts WHERE kind = @kind AND year = @year
-            GROUP BY survey_id ORDER BY survey_id
-            """, new { kind, year }, tx, cancellationToken: ct))).Select(s => new CountedSurvey(s.SurveyId, s.Responses, s.N, s.Positive)).ToList();
+        var surveys = (await connection.QueryAsync<(Guid SurveyId, int Responses, int N, int Positive, int? Population)>(new CommandDefinition("""
+            SELECT f.survey_id, count(*)::int, coalesce(sum(f.counted), 0)::int, coalesce(sum(f.positive), 0)::int,
+                   p.invited * greatest(1, p.counted_questions)
+            FROM survey_response_facts f LEFT JOIN survey_populations p ON p.survey_id = f.survey_id
+            WHERE f.kind = @kind AND f.year = @year
+            GROUP BY f.survey_id, p.invited, p.counted_questions ORDER BY f.survey_id
+            """, new { kind, year }, tx, cancellationToken: ct)))
+            .Select(s => new CountedSurvey(s.SurveyId, s.Responses, s.N, s.Positive, s.Population)).ToList();
         return new(number, year, surveys.Count > 0, [], surveys);
     }
 
@@ -31,7 +36,10 @@ public static class SurveyIndicators
             // Responses that only said "cannot say" give no share to show.
             return null;
         }
-        var (low, high) = WilsonInterval.Of(positive, n);
+        // One survey a year is the rule: its interval is exactly the survey's. Several pool their populations; any
+        // survey of unknown population makes the whole year's population unknown, so no correction is claimed.
+        int? population = items.Surveys.All(s => s.Population is not null) ? items.Surveys.Sum(s => s.Population!.Value) : null;
+        var (low, high) = WilsonInterval.Of(positive, n, population);
         return new ComputedValue
         {
             Value = WilsonInterval.Share(positive, n), Positive = positive, Counted = n, Responses = items.Surveys.Sum(s => s.Responses), CiLow = low, CiHigh = high,

@@ -14,11 +14,12 @@ internal static class Extensions
     {
         builder.Services.AddValidation();
         builder.AddDefaultAuthentication();
+        builder.AddInputLimits();
         builder.AddNpgsqlDataSource("kpidb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
+        builder.AddAuditTrail();
         builder.AddMessaging(bus =>
         {
-            bus.AddConsumer<SurveyResponseCounter>();
             bus.AddConsumer<SurveyResponseRecorder>();
             bus.AddConsumer<MediaEventRecorder>();
         });

@@ -25,6 +25,9 @@ public sealed class SourceFeeds(IHttpClientFactory clients)
     public Task<IReadOnlyList<SurveyResponseSubmitted>> SurveyResponsesAsync(string authorization, CancellationToken ct) =>
         ReadAllAsync<SurveyResponseFactsPage, SurveyResponseSubmitted>(Surveys, "api/surveys/response-facts", p => (p.Items, p.NextAfterId), authorization, ct);
 
+    public async Task<IReadOnlyList<SurveyPopulationChanged>> SurveyPopulationsAsync(string authorization, CancellationToken ct) =>
+        (await GetAsync<SurveyPopulationsFeed>(Surveys, "api/surveys/populations", authorization, ct)).Items;
+
     public Task<IReadOnlyList<MediaEventFactsEntry>> MediaEventsAsync(string authorization, CancellationToken ct) =>
         ReadAllAsync<MediaEventFactsPage, MediaEventFactsEntry>(MediaEvents, "api/media-events/facts", p => (p.Items, p.NextAfterId), authorization, ct);
 

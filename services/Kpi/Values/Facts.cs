@@ -10,32 +10,55 @@ namespace StrategyPlatform.Kpi.Values;
 /// </summary>
 /// <remarks>
 /// <c>correctBefore</c> is null for a consumer: a response counts once, and a media event's older
-/// version never replaces a newer one. A replay passes the moment it began reading the sources:
-/// a fact written before then is replaced by the source's (the source is the truth), while one a
-/// consumer wrote since keeps the ordinary rules, as it may be newer than the page the replay read.
+/// version never replaces a newer one. A replay passes when it began reading the sources (for a media
+/// event the moment, for a survey response the replay generation, since a response's fact must not be
+/// dated): a fact written before then is replaced by the source's (the source is the truth), while one
+/// a consumer wrote since keeps the ordinary rules, as it may be newer than the page the replay read.
 /// </remarks>
 public static class Facts
 {
     /// <returns>Whether the stored fact changed (new, or corrected by a replay).</returns>
-    public static async Task<bool> RecordResponseAsync(NpgsqlTransaction tx, SurveyResponseSubmitted response, DateTime? correctBefore, CancellationToken ct)
+    /// <param name="correctBefore">For a replay, the generation it began reading the sources in; a response's fact is dated by no clock.</param>
+    public static async Task<bool> RecordResponseAsync(NpgsqlTransaction tx, SurveyResponseSubmitted response, long? correctBefore, CancellationToken ct)
     {
         var counted = response.CountedRatings.Where(r => r.Value is >= 1 and <= 5).ToList();
-        // The response id de-duplicates too: the same response published twice under two message ids counts once.
+        // The response id de-duplicates: the same response delivered or published twice counts once, without an inbox row.
         return await tx.Connection!.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO survey_response_facts (response_id, survey_id, kind, year, campaign_id, positive, counted, submitted_at, recorded_at)
-            VALUES (@ResponseId, @SurveyId, @kind, @Year, @CampaignId, @positive, @counted, @SubmittedAt, now())
+            INSERT INTO survey_response_facts (response_id, survey_id, kind, year, campaign_id, positive, counted, submitted_at)
+            VALUES (@ResponseId, @SurveyId, @kind, @Year, @CampaignId, @positive, @counted, @SubmittedAt)
             ON CONFLICT (response_id) DO UPDATE SET survey_id = EXCLUDED.survey_id, kind = EXCLUDED.kind, year = EXCLUDED.year,
                 campaign_id = EXCLUDED.campaign_id, positive = EXCLUDED.positive, counted = EXCLUDED.counted,
-                submitted_at = EXCLUDED.submitted_at, recorded_at = now()
-            WHERE survey_response_facts.recorded_at < @correctBefore
+                submitted_at = EXCLUDED.submitted_at, recorded_in = EXCLUDED.recorded_in
+            WHERE survey_response_facts.recorded_in < @correctBefore
               AND (survey_response_facts.kind, survey_response_facts.year, survey_response_facts.positive, survey_response_facts.counted)
                   IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.year, EXCLUDED.positive, EXCLUDED.counted)
             """, new
         {
             response.ResponseId, response.SurveyId, kind = response.SurveyKind.ToString(), response.Year, response.CampaignId,
-            positive = counted.Count(r => r.Value >= 4), counted = counted.Count, response.SubmittedAt, correctBefore,
+            positive = counted.Count(r => r.Value >= 4), counted = counted.Count, SubmittedAt = response.SubmittedAt.UtcDateTime.Date, correctBefore,
         }, tx, cancellationToken: ct)) == 1;
     }
+
+    /// <summary>
+    /// A survey's invited population. A consumer keeps the larger of the held and the new (links are never
+    /// withdrawn, so an older message arriving late must not shrink it); a replay sets the source's.
+    /// </summary>
+    /// <returns>Whether the stored population changed.</returns>
+    public static async Task<bool> RecordPopulationAsync(NpgsqlTransaction tx, SurveyPopulationChanged population, DateTime? correctBefore, CancellationToken ct) =>
+        await tx.Connection!.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO survey_populations (survey_id, kind, year, invited, counted_questions, recorded_at)
+            VALUES (@SurveyId, @kind, @Year, @Invited, @CountedQuestions, now())
+            ON CONFLICT (survey_id) DO UPDATE SET kind = EXCLUDED.kind, year = EXCLUDED.year,
+                invited = CASE WHEN survey_populations.recorded_at < @correctBefore THEN EXCLUDED.invited
+                               ELSE greatest(survey_populations.invited, EXCLUDED.invited) END,
+                counted_questions = EXCLUDED.counted_questions, recorded_at = now()
+            WHERE (survey_populations.kind, survey_populations.year, survey_populations.counted_questions) IS DISTINCT FROM (EXCLUDED.kind, EXCLUDED.year, EXCLUDED.counted_questions)
+               OR (survey_populations.recorded_at < @correctBefore AND survey_populations.invited <> EXCLUDED.invited)
+               OR survey_populations.invited < EXCLUDED.invited
+            """, new
+        {
+            population.SurveyId, kind = population.SurveyKind.ToString(), population.Year, population.Invited, population.CountedQuestions, correctBefore,
+        }, tx, cancellationToken: ct)) == 1;
 
     /// <param name="facts">The event's state at this version; null when a withdrawal does not carry it (the last known date is kept so the right year is recomputed).</param>
     /// <returns>The years whose counts may have moved; empty when the fact held was as new.</returns>

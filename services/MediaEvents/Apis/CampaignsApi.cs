@@ -5,6 +5,7 @@ using Npgsql;
 using StrategyPlatform.MediaEvents.Campaigns;
 using StrategyPlatform.MediaEvents.Events;
 using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -40,7 +41,7 @@ public static class CampaignsApi
     {
         if (input.Validate() is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -62,10 +63,10 @@ public static class CampaignsApi
         Guid id, CampaignInput input, ClaimsPrincipal user, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
         var errors = input.Validate();
-        if (input.Version is null) { errors["version"] = ["Send the version of the campaign you edited."]; }
+        if (input.Version is null) { errors.Add("version", ErrorCodes.VersionRequired, "Send the version of the campaign you edited."); }
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -105,7 +106,7 @@ public static class CampaignsApi
             new { name = name.Trim(), except }, tx, cancellationToken: ct));
 
     private static ValidationProblem NameTaken() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["A campaign with this name already exists."] });
+        FieldErrors.Problem("name", ErrorCodes.Duplicate, "A campaign with this name already exists.");
 
     private static object Parameters(Guid id, CampaignInput input, Actor actor, DateTimeOffset now) => new
     {

@@ -3,6 +3,7 @@ using Npgsql;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.MediaEvents.Replay;
 using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -21,6 +22,6 @@ public static class FactsFeedApi
     public static async Task<Results<Ok<MediaEventFactsPage>, ValidationProblem>> Facts(
         NpgsqlDataSource db, CancellationToken ct, Guid? afterId = null, int take = FactsFeed.MaxTake) =>
         take is < 1 or > FactsFeed.MaxTake
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["take"] = [$"take must be between 1 and {FactsFeed.MaxTake}."] })
+            ? FieldErrors.Problem("take", ErrorCodes.OutOfRange, $"take must be between 1 and {FactsFeed.MaxTake}.")
             : TypedResults.Ok(await FactsFeed.PageAsync(db, afterId, take, ct));
 }

@@ -4,6 +4,7 @@ using Npgsql;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.MediaEvents.Events;
 using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace Microsoft.AspNetCore.Builder;
 
@@ -29,7 +30,7 @@ public static class MediaEventsApi
     public static async Task<Results<Ok<MediaEventPage>, ValidationProblem>> ListEvents(
         [AsParameters] MediaEventFilter filter, NpgsqlDataSource db, CancellationToken ct) =>
         filter.Validate() is { Count: > 0 } errors
-            ? TypedResults.ValidationProblem(errors)
+            ? errors.ToProblem()
             : TypedResults.Ok(await MediaEventQueries.PageAsync(db, filter, ct));
 
     public static async Task<Results<Ok<MediaEventDetails>, NotFound>> GetEvent(Guid id, NpgsqlDataSource db, CancellationToken ct)
@@ -44,7 +45,7 @@ public static class MediaEventsApi
     public static async Task<Results<Ok<IReadOnlyList<MediaEventDto>>, ValidationProblem>> Calendar(
         int year, int month, NpgsqlDataSource db, CancellationToken ct) =>
         year is < 2000 or > 2100 || month is < 1 or > 12
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["month"] = ["Give a year from 2000 to 2100 and a month from 1 to 12."] })
+            ? FieldErrors.Problem("month", ErrorCodes.OutOfRange, "Give a year from 2000 to 2100 and a month from 1 to 12.")
             : TypedResults.Ok(await MediaEventQueries.MonthAsync(db, year, month, ct));
 
     public static async Task<Results<Created<MediaEventDto>, ValidationProblem>> CreateEvent(
@@ -52,7 +53,7 @@ public static class MediaEventsApi
         await writer.CreateAsync(input, Actor.From(user), ct) switch
         {
             WriteOutcome.Done done => TypedResults.Created($"/api/media-events/{done.Event.Id}", done.Event),
-            WriteOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            WriteOutcome.Invalid invalid => invalid.Errors.ToProblem(),
             var other => throw new InvalidOperationException($"Creating cannot end with {other}."),
         };
 
@@ -67,7 +68,7 @@ public static class MediaEventsApi
     private static Results<Ok<MediaEventDto>, ValidationProblem, NotFound, ProblemHttpResult> Answer(WriteOutcome outcome) => outcome switch
     {
         WriteOutcome.Done done => TypedResults.Ok(done.Event),
-        WriteOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+        WriteOutcome.Invalid invalid => invalid.Errors.ToProblem(),
         WriteOutcome.NotFound => TypedResults.NotFound(),
         WriteOutcome.Conflict conflict => TypedResults.Problem(conflict.Detail, statusCode: StatusCodes.Status409Conflict,
             title: "The event has changed.", extensions: new Dictionary<string, object?> { ["currentVersion"] = conflict.CurrentVersion }),

@@ -1,3 +1,5 @@
+using StrategyPlatform.ServiceDefaults.Api;
+
 namespace StrategyPlatform.MediaEvents.Campaigns;
 
 /// <param name="Goals">The strategy goals (1–10) the campaign serves.</param>
@@ -5,19 +7,19 @@ namespace StrategyPlatform.MediaEvents.Campaigns;
 /// <param name="Version">On edit, the version the user edited; ignored on create.</param>
 public sealed record CampaignInput(string? Name, DateOnly? PeriodFrom, DateOnly? PeriodTo, IReadOnlyList<int>? Goals, IReadOnlyList<string>? TargetGroups, int? Version = null)
 {
-    public Dictionary<string, string[]> Validate()
+    public FieldErrors Validate()
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(Name)) { errors["name"] = ["The name is required."]; }
-        else if (Name.Trim().Length > 200) { errors["name"] = ["The name must be at most 200 characters long."]; }
-        if (PeriodFrom is null) { errors["periodFrom"] = ["The start of the period is required."]; }
-        if (PeriodTo < PeriodFrom) { errors["periodTo"] = ["The period cannot end before it starts."]; }
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(Name)) { errors.Add("name", ErrorCodes.Required, "The name is required."); }
+        else if (Name.Trim().Length > 200) { errors.Add("name", ErrorCodes.TooLong, "The name must be at most 200 characters long."); }
+        if (PeriodFrom is null) { errors.Add("periodFrom", ErrorCodes.Required, "The start of the period is required."); }
+        if (PeriodTo < PeriodFrom) { errors.Add("periodTo", ErrorCodes.EndsBeforeStarts, "The period cannot end before it starts."); }
         var goals = Goals ?? [];
         for (var i = 0; i < goals.Count; i++)
         {
-            if (goals[i] is < 1 or > 10) { errors[$"goals[{i}]"] = [$"Goal {goals[i]} is not one of the strategy's goals 1–10."]; }
+            if (goals[i] is < 1 or > 10) { errors.Add($"goals[{i}]", ErrorCodes.OutOfRange, $"Goal {goals[i]} is not one of the strategy's goals 1–10."); }
         }
-        if ((TargetGroups ?? []).Any(g => g.Trim().Length > 200)) { errors["targetGroups"] = ["A target group must be at most 200 characters long."]; }
+        if ((TargetGroups ?? []).Any(g => g.Trim().Length > 200)) { errors.Add("targetGroups", ErrorCodes.TooLong, "A target group must be at most 200 characters long."); }
         return errors;
     }
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Dapper;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.MediaEvents.Counting;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace StrategyPlatform.MediaEvents.Events;
 
@@ -40,15 +41,15 @@ public sealed record MediaEventFilter(
         ["tone"] = "e.tone", ["spokesperson"] = "lower(e.spokesperson_name)", ["campaign"] = "lower(c.name)", ["updated"] = "e.updated_at",
     };
 
-    public Dictionary<string, string[]> Validate(bool paged = true)
+    public FieldErrors Validate(bool paged = true)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (paged && Skip < 0) { errors["skip"] = ["skip cannot be negative."]; }
-        if (paged && Take is < 1 or > MaxTake) { errors["take"] = [$"take must be between 1 and {MaxTake}."]; }
-        if (From > To) { errors["to"] = ["The period cannot end before it starts."]; }
-        if (Goal is < 1 or > 10) { errors["goal"] = ["The goal must be one of the strategy's goals 1–10."]; }
-        if (Sort is not null && !SortColumns.ContainsKey(Sort)) { errors["sort"] = [$"Sort by one of: {string.Join(", ", SortColumns.Keys)}."]; }
-        if (CountsFor is not (null or StrategyIndicators.ProactiveMediaEvents or StrategyIndicators.AchievementNews)) { errors["countsFor"] = ["Media events count for indicator 13 or 14."]; }
+        var errors = new FieldErrors();
+        if (paged && Skip < 0) { errors.Add("skip", ErrorCodes.OutOfRange, "skip cannot be negative."); }
+        if (paged && Take is < 1 or > MaxTake) { errors.Add("take", ErrorCodes.OutOfRange, $"take must be between 1 and {MaxTake}."); }
+        if (From > To) { errors.Add("to", ErrorCodes.EndsBeforeStarts, "The period cannot end before it starts."); }
+        if (Goal is < 1 or > 10) { errors.Add("goal", ErrorCodes.OutOfRange, "The goal must be one of the strategy's goals 1–10."); }
+        if (Sort is not null && !SortColumns.ContainsKey(Sort)) { errors.Add("sort", ErrorCodes.NotOffered, $"Sort by one of: {string.Join(", ", SortColumns.Keys)}."); }
+        if (CountsFor is not (null or StrategyIndicators.ProactiveMediaEvents or StrategyIndicators.AchievementNews)) { errors.Add("countsFor", ErrorCodes.NotOffered, "Media events count for indicator 13 or 14."); }
         return errors;
     }
 

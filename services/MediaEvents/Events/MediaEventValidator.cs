@@ -1,3 +1,5 @@
+using StrategyPlatform.ServiceDefaults.Api;
+
 namespace StrategyPlatform.MediaEvents.Events;
 
 /// <summary>
@@ -11,39 +13,39 @@ public static class MediaEventValidator
     public const int NameMaxLength = 200;
     public static readonly IReadOnlyList<string> Languages = ["lv", "en", "other"];
 
-    public static Dictionary<string, string[]> Validate(MediaEventInput input, out MediaEventValues? values)
+    public static FieldErrors Validate(MediaEventInput input, out MediaEventValues? values)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Fail(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
+        var errors = new FieldErrors();
+        void Fail(string field, string code, string message) => errors.Add(field, code, message);
 
         var title = Clean(input.Title);
-        if (title is null) { Fail("title", "The title is required."); }
-        else if (title.Length > TitleMaxLength) { Fail("title", $"The title must be at most {TitleMaxLength} characters long."); }
+        if (title is null) { Fail("title", ErrorCodes.Required, "The title is required."); }
+        else if (title.Length > TitleMaxLength) { Fail("title", ErrorCodes.TooLong, $"The title must be at most {TitleMaxLength} characters long."); }
         var summary = Clean(input.Summary) ?? "";
-        if (summary.Length > SummaryMaxLength) { Fail("summary", $"The summary must be at most {SummaryMaxLength} characters long."); }
-        if (input.Type is null) { Fail("type", "The type is required."); }
-        if (input.StartsAt is null) { Fail("startsAt", "The start date and time are required."); }
-        else if (input.StartsAt.Value.Year is < 2000 or > 2100) { Fail("startsAt", "The start must be between the years 2000 and 2100."); }
-        if (input.StartsAt is { } start && input.EndsAt is { } end && end < start) { Fail("endsAt", "The event cannot end before it starts."); }
+        if (summary.Length > SummaryMaxLength) { Fail("summary", ErrorCodes.TooLong, $"The summary must be at most {SummaryMaxLength} characters long."); }
+        if (input.Type is null) { Fail("type", ErrorCodes.Required, "The type is required."); }
+        if (input.StartsAt is null) { Fail("startsAt", ErrorCodes.Required, "The start date and time are required."); }
+        else if (input.StartsAt.Value.Year is < 2000 or > 2100) { Fail("startsAt", ErrorCodes.OutOfRange, "The start must be between the years 2000 and 2100."); }
+        if (input.StartsAt is { } start && input.EndsAt is { } end && end < start) { Fail("endsAt", ErrorCodes.EndsBeforeStarts, "The event cannot end before it starts."); }
 
         var goals = input.Goals ?? [];
         for (var i = 0; i < goals.Count; i++)
         {
-            if (goals[i] is < 1 or > 10) { Fail($"goals[{i}]", $"Goal {goals[i]} is not one of the strategy's goals 1–10."); }
+            if (goals[i] is < 1 or > 10) { Fail($"goals[{i}]", ErrorCodes.OutOfRange, $"Goal {goals[i]} is not one of the strategy's goals 1–10."); }
         }
         var spokesperson = Clean(input.SpokespersonName);
-        if (spokesperson?.Length > NameMaxLength) { Fail("spokespersonName", $"The name must be at most {NameMaxLength} characters long."); }
+        if (spokesperson?.Length > NameMaxLength) { Fail("spokespersonName", ErrorCodes.TooLong, $"The name must be at most {NameMaxLength} characters long."); }
         var outlets = CleanList(input.Outlets);
-        if (outlets.Any(o => o.Length > NameMaxLength)) { Fail("outlets", $"An outlet or channel must be at most {NameMaxLength} characters long."); }
-        if (input.EstimatedReach < 0) { Fail("estimatedReach", "The estimated reach cannot be negative."); }
+        if (outlets.Any(o => o.Length > NameMaxLength)) { Fail("outlets", ErrorCodes.TooLong, $"An outlet or channel must be at most {NameMaxLength} characters long."); }
+        if (input.EstimatedReach < 0) { Fail("estimatedReach", ErrorCodes.OutOfRange, "The estimated reach cannot be negative."); }
 
         var links = input.CoverageLinks ?? [];
         for (var i = 0; i < links.Count; i++)
         {
-            if (!IsWebAddress(links[i])) { Fail($"coverageLinks[{i}]", $"'{links[i]}' is not a web address (http:// or https://)."); }
+            if (!IsWebAddress(links[i])) { Fail($"coverageLinks[{i}]", ErrorCodes.InvalidWebAddress, $"'{links[i]}' is not a web address (http:// or https://)."); }
         }
         var language = Clean(input.Language)?.ToLowerInvariant() ?? "lv";
-        if (!Languages.Contains(language)) { Fail("language", "The language must be lv, en or other."); }
+        if (!Languages.Contains(language)) { Fail("language", ErrorCodes.NotOffered, "The language must be lv, en or other."); }
 
         values = errors.Count > 0 ? null : new MediaEventValues(
             input.StartsAt!.Value.ToUniversalTime(), input.EndsAt?.ToUniversalTime(), input.Type!.Value, title!, summary,

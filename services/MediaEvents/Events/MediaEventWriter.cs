@@ -2,6 +2,7 @@ using Npgsql;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.ServiceDefaults.Messaging;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace StrategyPlatform.MediaEvents.Events;
 
@@ -47,7 +48,7 @@ public sealed class MediaEventWriter(NpgsqlDataSource db, IOutbox outbox, TimePr
         var errors = MediaEventValidator.Validate(input, out var values);
         if (input.Version is null)
         {
-            errors["version"] = ["Send the version of the event you edited."];
+            errors.Add("version", ErrorCodes.VersionRequired, "Send the version of the event you edited.");
         }
         if (values is null || errors.Count > 0)
         {
@@ -89,7 +90,8 @@ public sealed class MediaEventWriter(NpgsqlDataSource db, IOutbox outbox, TimePr
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 1000)
         {
-            return new WriteOutcome.Invalid(new() { ["reason"] = ["Say why the event is withdrawn (at most 1000 characters)."] });
+            return new WriteOutcome.Invalid(new FieldErrors().Add("reason", string.IsNullOrEmpty(reason) ? ErrorCodes.Required : ErrorCodes.TooLong,
+                "Say why the event is withdrawn (at most 1000 characters)."));
         }
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -122,5 +124,5 @@ public sealed class MediaEventWriter(NpgsqlDataSource db, IOutbox outbox, TimePr
                     current.Version)
                 : null;
 
-    private static WriteOutcome.Invalid UnknownCampaign() => new(new() { ["campaignId"] = ["There is no campaign with this id."] });
+    private static WriteOutcome.Invalid UnknownCampaign() => new(new FieldErrors().Add("campaignId", ErrorCodes.NotFound, "There is no campaign with this id."));
 }

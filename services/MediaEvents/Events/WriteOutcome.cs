@@ -1,3 +1,5 @@
+using StrategyPlatform.ServiceDefaults.Api;
+
 namespace StrategyPlatform.MediaEvents.Events;
 
 /// <summary>How a write ended; the API turns each into its HTTP answer.</summary>
@@ -5,7 +7,7 @@ public abstract record WriteOutcome
 {
     public sealed record Done(MediaEventDto Event) : WriteOutcome;
 
-    public sealed record Invalid(Dictionary<string, string[]> Errors) : WriteOutcome;
+    public sealed record Invalid(FieldErrors Errors) : WriteOutcome;
 
     public sealed record NotFound : WriteOutcome;
 

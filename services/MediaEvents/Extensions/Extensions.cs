@@ -10,9 +10,11 @@ internal static class Extensions
     {
         builder.Services.AddValidation();
         builder.AddDefaultAuthentication();
+        builder.AddInputLimits();
         builder.AddNpgsqlDataSource("mediadb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
         builder.AddMessaging();
+        builder.AddAuditTrail();
         builder.Services.AddSingleton<MediaEventWriter>();
         builder.Services.AddSingleton<MediaEventImport>();
         // A new counting rule is applied once the schema exists; readiness waits for it.

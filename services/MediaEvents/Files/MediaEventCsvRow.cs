@@ -2,6 +2,7 @@ using System.Globalization;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.MediaEvents.Events;
 using StrategyPlatform.ServiceDefaults.Files;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace StrategyPlatform.MediaEvents.Files;
 
@@ -18,29 +19,29 @@ internal static class MediaEventCsvRow
     ];
 
     /// <returns>The input (cells that could not be read left empty) and the errors of those cells by column.</returns>
-    public static (MediaEventInput Input, Dictionary<string, string> Errors) Read(Csv.Row row, IReadOnlyDictionary<string, Guid> campaignsByName)
+    public static (MediaEventInput Input, Dictionary<string, FieldError> Errors) Read(Csv.Row row, IReadOnlyDictionary<string, Guid> campaignsByName)
     {
-        var errors = new Dictionary<string, string>();
-        T? Parse<T>(string column, Func<string, (bool Ok, T? Value)> parse, string message)
+        var errors = new Dictionary<string, FieldError>();
+        T? Parse<T>(string column, Func<string, (bool Ok, T? Value)> parse, string code, string message)
         {
             var text = row[column];
             if (text.Length == 0) { return default; }
             var (ok, value) = parse(text);
-            if (!ok) { errors[column] = message.Replace("{value}", text, StringComparison.Ordinal); }
+            if (!ok) { errors[column] = new(code, message.Replace("{value}", text, StringComparison.Ordinal)); }
             return value;
         }
 
-        var startsAt = Parse<DateTimeOffset?>("startsAt", ParseTime, "'{value}' is not a date and time (e.g. 2025-03-14 10:00).");
-        var endsAt = Parse<DateTimeOffset?>("endsAt", ParseTime, "'{value}' is not a date and time (e.g. 2025-03-14 12:00).");
-        var type = Parse<MediaEventType?>("type", ParseEnum<MediaEventType>, $"'{{value}}' is not a type; use one of: {string.Join(", ", Enum.GetNames<MediaEventType>())}.");
-        var goals = Parse<int[]>("goals", ParseGoals, "'{value}' is not a list of goal numbers (e.g. 8 | 9).");
+        var startsAt = Parse<DateTimeOffset?>("startsAt", ParseTime, ErrorCodes.NotDateTime, "'{value}' is not a date and time (e.g. 2025-03-14 10:00).");
+        var endsAt = Parse<DateTimeOffset?>("endsAt", ParseTime, ErrorCodes.NotDateTime, "'{value}' is not a date and time (e.g. 2025-03-14 12:00).");
+        var type = Parse<MediaEventType?>("type", ParseEnum<MediaEventType>, ErrorCodes.NotOffered, $"'{{value}}' is not a type; use one of: {string.Join(", ", Enum.GetNames<MediaEventType>())}.");
+        var goals = Parse<int[]>("goals", ParseGoals, ErrorCodes.Unreadable, "'{value}' is not a list of goal numbers (e.g. 8 | 9).");
         var campaign = Parse<Guid?>("campaign", text => Guid.TryParse(text, out var id) && campaignsByName.Values.Contains(id)
-            ? (true, id) : campaignsByName.TryGetValue(text, out var named) ? (true, named) : (false, null), "There is no campaign '{value}'.");
-        var level = Parse<SpokespersonLevel?>("spokespersonLevel", ParseEnum<SpokespersonLevel>, $"'{{value}}' is not a level; use one of: {string.Join(", ", Enum.GetNames<SpokespersonLevel>())}.");
+            ? (true, id) : campaignsByName.TryGetValue(text, out var named) ? (true, named) : (false, null), ErrorCodes.NotFound, "There is no campaign '{value}'.");
+        var level = Parse<SpokespersonLevel?>("spokespersonLevel", ParseEnum<SpokespersonLevel>, ErrorCodes.NotOffered, $"'{{value}}' is not a level; use one of: {string.Join(", ", Enum.GetNames<SpokespersonLevel>())}.");
         var reach = Parse<long?>("estimatedReach", text => long.TryParse(text.Replace(" ", "").Replace("\u00a0", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
-            ? (true, n) : (false, null), "'{value}' is not a whole number.");
-        var tone = Parse<CoverageTone?>("tone", ParseEnum<CoverageTone>, $"'{{value}}' is not a tone; use one of: {string.Join(", ", Enum.GetNames<CoverageTone>())}.");
-        var achievement = Parse<bool>("communicatesAchievement", ParseFlag, "'{value}' is not yes or no.");
+            ? (true, n) : (false, null), ErrorCodes.NotWholeNumber, "'{value}' is not a whole number.");
+        var tone = Parse<CoverageTone?>("tone", ParseEnum<CoverageTone>, ErrorCodes.NotOffered, $"'{{value}}' is not a tone; use one of: {string.Join(", ", Enum.GetNames<CoverageTone>())}.");
+        var achievement = Parse<bool>("communicatesAchievement", ParseFlag, ErrorCodes.NotYesNo, "'{value}' is not yes or no.");
 
         var input = new MediaEventInput(startsAt, endsAt, type, row["title"], row["summary"], goals, campaign, row["spokespersonName"], level,
             Split(row["outlets"]), reach, tone, Split(row["coverageLinks"]), row["language"], achievement);

@@ -1,13 +1,15 @@
 using Dapper;
 using Npgsql;
 using StrategyPlatform.MediaEvents.Events;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.ServiceDefaults.Files;
+using StrategyPlatform.ServiceDefaults.Api;
 
 namespace StrategyPlatform.MediaEvents.Files;
 
-/// <summary>A problem in the file: the line (the header is line 1), the column or field, and what is wrong.</summary>
-public sealed record ImportError(int Line, string Field, string Message);
+/// <summary>A problem in the file: the line (the header is line 1), the column or field, its code (<see cref="ErrorCodes"/>) and what is wrong.</summary>
+public sealed record ImportError(int Line, string Field, string Code, string Message);
 
 public sealed record ImportReport(int Imported, IReadOnlyList<ImportError> Errors);
 
@@ -16,25 +18,25 @@ public sealed record ImportReport(int Imported, IReadOnlyList<ImportError> Error
 /// row; only a file without errors is imported, all of it in one transaction (with a
 /// <c>MediaEventRecorded</c> per row through the outbox), so nothing is ever half-imported.
 /// </summary>
-public sealed class MediaEventImport(NpgsqlDataSource db, MediaEventWriter writer)
+public sealed class MediaEventImport(NpgsqlDataSource db, MediaEventWriter writer, IAuditTrail audit)
 {
     public const int MaxRows = 5000;
 
-    public async Task<ImportReport> ImportAsync(Stream file, Actor actor, CancellationToken ct)
+    public async Task<ImportReport> ImportAsync(Stream file, Actor actor, AuditActor by, CancellationToken ct)
     {
         var (header, rows) = await Csv.ReadAsync(file, ct);
         var missing = MediaEventColumns.Required.Where(c => !header.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0)
         {
-            return Refused(new ImportError(1, "header", $"The file needs the columns {string.Join(", ", missing)} (and may have: {string.Join(", ", MediaEventColumns.Editable)})."));
+            return Refused(new ImportError(1, "header", ErrorCodes.MissingColumns, $"The file needs the columns {string.Join(", ", missing)} (and may have: {string.Join(", ", MediaEventColumns.Editable)})."));
         }
         if (rows.Count == 0)
         {
-            return Refused(new ImportError(1, "file", "The file has no rows to import."));
+            return Refused(new ImportError(1, "file", ErrorCodes.EmptyFile, "The file has no rows to import."));
         }
         if (rows.Count > MaxRows)
         {
-            return Refused(new ImportError(1, "file", $"A file can hold at most {MaxRows} events; split it into several files."));
+            return Refused(new ImportError(1, "file", ErrorCodes.FileTooLarge, $"A file can hold at most {MaxRows} events; split it into several files."));
         }
 
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -48,11 +50,11 @@ public sealed class MediaEventImport(NpgsqlDataSource db, MediaEventWriter write
         foreach (var row in rows)
         {
             var (input, cellErrors) = MediaEventCsvRow.Read(row, campaigns);
-            errors.AddRange(cellErrors.Select(e => new ImportError(row.Line, e.Key, e.Value)));
+            errors.AddRange(cellErrors.Select(e => new ImportError(row.Line, e.Key, e.Value.Code, e.Value.Message)));
             // The validator checks the readable cells too; an unreadable cell is reported once, by the reader.
             var fieldErrors = MediaEventValidator.Validate(input, out var values);
             errors.AddRange(fieldErrors.Where(e => !cellErrors.ContainsKey(e.Key))
-                .SelectMany(e => e.Value.Select(message => new ImportError(row.Line, e.Key, message))));
+                .SelectMany(e => e.Value.Select(error => new ImportError(row.Line, e.Key, error.Code, error.Message))));
             if (values is not null && cellErrors.Count == 0)
             {
                 valid.Add((row.Line, values));
@@ -67,6 +69,7 @@ public sealed class MediaEventImport(NpgsqlDataSource db, MediaEventWriter write
         {
             await writer.RecordAsync(tx, values, actor, ct);
         }
+        await audit.RecordAsync(tx, by, "media-events.imported", null, new { imported = valid.Count }, ct);
         await tx.CommitAsync(ct);
         return new ImportReport(valid.Count, []);
     }
@@ -90,7 +93,7 @@ public sealed class MediaEventImport(NpgsqlDataSource db, MediaEventWriter write
                 var key = (r.Values.StartsAt.UtcDateTime, r.Values.Title.ToLowerInvariant());
                 return !seen.Add(key) || logged.Contains(key);
             })
-            .Select(r => new ImportError(r.Line, "title", "An event with this start and title is already logged, or appears earlier in the file."))];
+            .Select(r => new ImportError(r.Line, "title", ErrorCodes.Duplicate, "An event with this start and title is already logged, or appears earlier in the file."))];
     }
 
     private static ImportReport Refused(ImportError error) => new(0, [error]);

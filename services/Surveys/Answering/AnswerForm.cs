@@ -15,11 +15,9 @@ public sealed record AnswerForm(
 {
     public static readonly LocalizedText CannotSay = new("Nevaru pateikt", "Cannot say");
 
-    public static CategoryQuestion Categories(bool includeResident, Contracts.RespondentCategory? suggested) => new(
+    public static CategoryQuestion Categories(SurveyMode mode, Contracts.RespondentCategory? suggested) => new(
         RespondentCategories.Question,
-        [.. Enum.GetValues<Contracts.RespondentCategory>()
-            .Where(c => includeResident || c != Contracts.RespondentCategory.Resident)
-            .Select(c => new CategoryOption(c, RespondentCategories.Label(c)))],
+        [.. RespondentCategories.Offered(mode).Select(c => new CategoryOption(c, RespondentCategories.Label(c)))],
         suggested);
 }
 

@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using Dapper;
 using Npgsql;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Api;
 using StrategyPlatform.Surveys.Model;
 using StrategyPlatform.Surveys.Surveys;
 
@@ -25,12 +27,14 @@ public sealed record AnswerLink(SurveyRecord Survey, SurveyDefinition Definition
 
     private static async Task<(AnswerLink? Link, LinkProblem? Problem)> ResolveAsync(NpgsqlConnection connection, byte[] tokenHash, TimeProvider clock, CancellationToken ct)
     {
-        var invitations = await connection.QueryAsync<(Guid SurveyId, bool Used, string Category)>(new CommandDefinition("""
-            SELECT i.survey_id, i.used, o.category FROM invitations i JOIN partner_organisations o ON o.id = i.organisation_id
+        var invitations = await connection.QueryAsync<(Guid SurveyId, bool Used, string Category, byte[] StoredHash)>(new CommandDefinition("""
+            SELECT i.survey_id, i.used, o.category, i.token_hash FROM invitations i JOIN partner_organisations o ON o.id = i.organisation_id
             WHERE i.token_hash = @tokenHash
             """, new { tokenHash }, cancellationToken: ct));
         var found = invitations.FirstOrDefault();
-        if (found.SurveyId == Guid.Empty)
+        // The index finds the row by the hash; the comparison that decides takes the same time however
+        // many bytes agree (the hash of a guessed token tells an attacker nothing about a real one anyway).
+        if (found.SurveyId == Guid.Empty || !CryptographicOperations.FixedTimeEquals(found.StoredHash, tokenHash))
         {
             return (null, LinkProblem.Unknown);
         }
@@ -61,7 +65,22 @@ public sealed record AnswerLink(SurveyRecord Survey, SurveyDefinition Definition
         _ => null,
     };
 
+    /// <summary>The sheet's problems against this link's frozen version and the categories its survey offers.</summary>
+    public FieldErrors Validate(AnswerSheet sheet) => AnswerValidator.Validate(Definition, sheet, RespondentCategories.Offered(Survey.SurveyMode));
+
+    /// <summary>
+    /// The problems of one step of the answering page: 0 is the respondent-category question, 1… the
+    /// survey's sections in order. A partner learns of a step's unanswered questions on that step, not at the end.
+    /// </summary>
+    public FieldErrors Validate(AnswerSheet sheet, int step)
+    {
+        var questions = step >= 1 && step <= Definition.Sections.Count
+            ? Definition.Sections[step - 1].Questions.Select(q => AnswerValidator.FieldOf(q.Id)).ToHashSet()
+            : [];
+        return Validate(sheet).Where(field => step == 0 ? field == AnswerValidator.CategoryField : questions.Contains(field));
+    }
+
     public AnswerForm Form(AnswerSheet? draft) => new(
         Survey.SurveyKind, Survey.Year, Survey.Title, Survey.Introduction, Survey.CurrentVersion!.Value, Survey.ClosesOnDate,
-        AnswerForm.Categories(Survey.SurveyMode == SurveyMode.OpenLink, OrganisationCategory), AnswerForm.CannotSay, Definition, draft);
+        AnswerForm.Categories(Survey.SurveyMode, OrganisationCategory), AnswerForm.CannotSay, Definition, draft);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dapper;
 using Npgsql;
 using StrategyPlatform.Contracts;
@@ -29,12 +28,12 @@ public sealed class ResponseWriter(IOutbox outbox, TimeProvider clock)
             answers = Json.Write(answers), today = today.ToDateTime(TimeOnly.MinValue),
         }, tx, cancellationToken: ct));
 
-        var message = new SurveyResponseSubmitted(responseId, survey.Id, survey.SurveyKind, survey.Year, survey.CampaignId, sheet.RespondentCategory,
+        // No respondent category (the aggregator does not count by it) and the day only. The message is
+        // anonymous: it starts a trace of its own and is stored and sent without anything dating it
+        // (see IOutbox.AddAnonymousAsync), so neither telemetry nor the broker joins it to the request
+        // that spent an invitation link.
+        var message = new SurveyResponseSubmitted(responseId, survey.Id, survey.SurveyKind, survey.Year, survey.CampaignId, null,
             AnswerValidator.CountedRatings(definition, answers), new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        // The trace continues to the KPI aggregator (one trace per request, as everywhere). It
-        // cannot join a response to its invitation: the answering endpoints redact the link token
-        // from every span, and nothing else in the trace names the invitation or the organisation.
-        // Responses are independent of each other, so each is its own outbox partition.
-        await outbox.AddAsync(tx, message, partitionKey: responseId.ToString(), ct);
+        await outbox.AddAnonymousAsync(tx, message, ct);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -13,21 +12,18 @@ namespace Microsoft.AspNetCore.Builder;
 /// </summary>
 public static class AnsweringApi
 {
+    /// <summary>Per link (and per open-link survey's form): a respondent saves a step at a time, a script hammering one link is stopped.</summary>
+    public const string RateLimitPolicy = "public-link";
+
     public static IEndpointRouteBuilder MapAnsweringApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/answer/{token}").WithTags("Answering").AllowAnonymous()
-            .AddEndpointFilter(RedactTokenFromTrace);
+        // The token is taken out of every span by LinkTokenRedaction (registered in AddApplicationServices).
+        var api = app.MapGroup("api/answer/{token}").WithTags("Answering").AllowAnonymous().RequireRateLimiting(RateLimitPolicy);
         api.MapGet("", GetForm);
         api.MapPut("draft", SaveDraft);
+        api.MapPost("check", Check);
         api.MapPost("", Submit);
         return app;
-    }
-
-    /// <summary>Traces are kept longer and read more widely than the database: they get the route, not the token.</summary>
-    private static ValueTask<object?> RedactTokenFromTrace(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        Activity.Current?.SetTag("url.path", "/api/answer/{token}");
-        return next(context);
     }
 
     public static async Task<Results<Ok<AnswerForm>, ProblemHttpResult>> GetForm(string token, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
@@ -53,10 +49,9 @@ public static class AnsweringApi
         {
             return LinkProblems.Result(problem!.Value);
         }
-        if (sheet.Answers?.Values.Any(a => a.Text?.Length > AnswerValidator.MaxFreeTextLength) == true)
+        if (AnswerValidator.CheckDraft(link.Definition, sheet) is { Count: > 0 } refused)
         {
-            return TypedResults.ValidationProblem(sheet.Answers.Where(p => p.Value.Text?.Length > AnswerValidator.MaxFreeTextLength)
-                .ToDictionary(p => $"answers.{p.Key}", _ => new[] { $"At most {AnswerValidator.MaxFreeTextLength} characters." }));
+            return refused.ToProblem();
         }
         var draft = sheet with { Answers = AnswerValidator.Normalise(link.Definition, sheet.Answers) };
         // Only while the link is unused; FOR SHARE waits for a submission in flight, so a draft saved
@@ -70,10 +65,35 @@ public static class AnsweringApi
     }
 
     /// <summary>
-    /// Validates against the frozen version, then claims the invitation with a conditional update:
-    /// of two submissions at the same moment, the second waits on the row lock, finds it used and
-    /// gets 409 with nothing changed.
+    /// Checks the answers of one step of the answering page (<paramref name="step"/> 0: the respondent
+    /// category; 1…: the sections in order; left out: the whole form) as the submission would, and
+    /// changes nothing: 204 when complete, else the 400 of that step's questions only.
     /// </summary>
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Check(
+        string token, AnswerSheet sheet, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct, int? step = null)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        var (link, problem, _) = await AnswerLink.ResolveAsync(connection, token, clock, ct);
+        if (link is null)
+        {
+            return LinkProblems.Result(problem!.Value);
+        }
+        var errors = step is { } part ? link.Validate(sheet, part) : link.Validate(sheet);
+        return errors.Count > 0 ? errors.ToProblem("Some answers need attention.") : TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Validates against the frozen version, then spends the link. Submissions to one survey take its row
+    /// lock in turn, so of two submissions with the same link the second finds it used and gets 409 with
+    /// nothing changed.
+    /// </summary>
+    /// <remarks>
+    /// The spend rewrites every invitation of the survey in one statement, in the order they are stored,
+    /// not only the one spent: otherwise the spent row would carry the same PostgreSQL transaction id as
+    /// the response written with it (a join by <c>xmin</c>), and the rows' versions would record the order
+    /// in which organisations answered. Afterwards all invitations of the survey look alike but for
+    /// <c>used</c>, which says only that an organisation answered.
+    /// </remarks>
     public static async Task<Results<Created<Submitted>, ProblemHttpResult, ValidationProblem>> Submit(
         string token, AnswerSheet sheet, NpgsqlDataSource db, ResponseWriter writer, TimeProvider clock, CancellationToken ct)
     {
@@ -83,23 +103,32 @@ public static class AnsweringApi
         {
             return LinkProblems.Result(problem!.Value);
         }
-        if (AnswerValidator.Validate(link.Definition, sheet) is { Count: > 0 } errors)
+        if (link.Validate(sheet) is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors, title: "Some answers need attention.");
+            return errors.ToProblem("Some answers need attention.");
         }
         await using var tx = await connection.BeginTransactionAsync(ct);
-        // Holds off a concurrent "close" until this response is in.
+        // Also holds off a concurrent "close" until this response is in.
         var state = await connection.QuerySingleAsync<string>(new CommandDefinition(
-            "SELECT state FROM surveys WHERE id = @id FOR SHARE", new { id = link.Survey.Id }, tx, cancellationToken: ct));
+            "SELECT state FROM surveys WHERE id = @id FOR UPDATE", new { id = link.Survey.Id }, tx, cancellationToken: ct));
         if (state != nameof(SurveyState.Open))
         {
             return LinkProblems.Result(LinkProblem.Closed);
         }
-        var claimed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE invitations SET used = true WHERE token_hash = @hash AND NOT used", new { hash }, tx, cancellationToken: ct));
-        if (claimed == 0)
+        var used = await connection.QuerySingleOrDefaultAsync<bool?>(new CommandDefinition(
+            "SELECT used FROM invitations WHERE token_hash = @hash", new { hash }, tx, cancellationToken: ct));
+        if (used is not false)
         {
-            return LinkProblems.Result(LinkProblem.Used);
+            return LinkProblems.Result(used is true ? LinkProblem.Used : LinkProblem.Unknown);
+        }
+        var claimed = await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+            WITH spent AS (
+                UPDATE invitations SET used = used OR token_hash = @hash WHERE survey_id = @surveyId RETURNING token_hash = @hash AS mine)
+            SELECT count(*) FROM spent WHERE mine
+            """, new { hash, surveyId = link.Survey.Id }, tx, cancellationToken: ct));
+        if (claimed != 1)
+        {
+            return LinkProblems.Result(LinkProblem.Unknown); // renewed in the meantime: the old link no longer works
         }
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM response_drafts WHERE token_hash = @hash", new { hash }, tx, cancellationToken: ct));
         await writer.SaveAsync(tx, link.Survey, link.Definition, sheet, ct);

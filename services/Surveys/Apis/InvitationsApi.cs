@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.Surveys.Invitations;
 using StrategyPlatform.Surveys.Model;
@@ -31,7 +33,8 @@ public static class InvitationsApi
     public sealed record Renewed(string Token, string Url);
 
     /// <summary>Links for organisations added after the survey was opened.</summary>
-    public static async Task<Results<Ok<InvitationLink[]>, NotFound, ProblemHttpResult>> IssueMissing(Guid id, NpgsqlDataSource db, InvitationIssuer issuer, CancellationToken ct)
+    public static async Task<Results<Ok<InvitationLink[]>, NotFound, ProblemHttpResult>> IssueMissing(
+        Guid id, NpgsqlDataSource db, InvitationIssuer issuer, ClaimsPrincipal user, IAuditTrail audit, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -44,17 +47,24 @@ public static class InvitationsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Links are issued for an open survey answered through invitations.");
         }
         var links = await issuer.IssueMissingAsync(tx, id, null, ct);
+        await audit.RecordAsync(tx, AuditActor.From(user), "survey.links-issued", id.ToString(), new { links = links.Count }, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(links.ToArray());
     }
 
     /// <summary>A fresh link for an organisation that has not answered (the old link stops working; its draft is kept no longer).</summary>
-    public static async Task<Results<Ok<Renewed>, NotFound>> Renew(Guid id, Guid organisationId, NpgsqlDataSource db, InvitationIssuer issuer, CancellationToken ct)
+    public static async Task<Results<Ok<Renewed>, NotFound>> Renew(
+        Guid id, Guid organisationId, NpgsqlDataSource db, InvitationIssuer issuer, ClaimsPrincipal user, IAuditTrail audit, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        return await issuer.RenewAsync(connection, id, organisationId, ct) is { } token
-            ? TypedResults.Ok(new Renewed(token, issuer.UrlFor(token)))
-            : TypedResults.NotFound();
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await issuer.RenewAsync(tx, id, organisationId, ct) is not { } token)
+        {
+            return TypedResults.NotFound();
+        }
+        await audit.RecordAsync(tx, AuditActor.From(user), "survey.link-renewed", id.ToString(), new { organisationId }, ct);
+        await tx.CommitAsync(ct);
+        return TypedResults.Ok(new Renewed(token, issuer.UrlFor(token)));
     }
 
     public static async Task<Results<Ok<InvitationStatus>, NotFound>> Status(Guid id, NpgsqlDataSource db, CancellationToken ct)

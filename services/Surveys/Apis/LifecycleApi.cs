@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Api;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.Surveys.Invitations;
 using StrategyPlatform.Surveys.Model;
@@ -30,11 +33,12 @@ public static class LifecycleApi
     public sealed record VersionDto(int Version, DateTimeOffset FrozenAt, SurveyDefinition Definition, IReadOnlyDictionary<string, string> Fingerprints);
 
     public static async Task<Results<Ok<Opened>, NotFound, ValidationProblem, ProblemHttpResult>> Open(
-        Guid id, OpenInput input, NpgsqlDataSource db, InvitationIssuer issuer, TimeProvider clock, IConfiguration configuration, CancellationToken ct)
+        Guid id, OpenInput input, NpgsqlDataSource db, InvitationIssuer issuer, TimeProvider clock, IConfiguration configuration,
+        ClaimsPrincipal user, IAuditTrail audit, CancellationToken ct)
     {
         if (input.ClosesOn < input.OpensOn || input.ClosesOn < LatvianTime.Today(clock))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["closesOn"] = ["The closing date must be today or later, and not before the opening date."] });
+            return FieldErrors.Problem("closesOn", ErrorCodes.ClosesTooEarly, "The closing date must be today or later, and not before the opening date.");
         }
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -52,6 +56,8 @@ public static class LifecycleApi
             UPDATE surveys SET state = 'Open', opens_on = @opensOn::date, closes_on = @closesOn::date, current_version = @version, updated_at = @now WHERE id = @id;
             """, new { id, version, now = clock.GetUtcNow(), opensOn = input.OpensOn.ToDateTime(TimeOnly.MinValue), closesOn = input.ClosesOn.ToDateTime(TimeOnly.MinValue) }, tx, cancellationToken: ct));
         var links = survey.SurveyMode == SurveyMode.Anonymous ? await issuer.IssueMissingAsync(tx, id, null, ct) : [];
+        await audit.RecordAsync(tx, AuditActor.From(user), "survey.opened", id.ToString(),
+            new { survey.Year, survey.Kind, input.OpensOn, input.ClosesOn, version, links = links.Count }, ct);
         await tx.CommitAsync(ct);
         var openLink = survey.SurveyMode == SurveyMode.OpenLink ? (configuration["Surveys:OpenUrl"] ?? "/survey/{surveyId}").Replace("{surveyId}", id.ToString()) : null;
         return TypedResults.Ok(new Opened(SurveyDto.From((await SurveyStore.FindAsync(connection, id, ct))!), links, openLink));
@@ -62,7 +68,8 @@ public static class LifecycleApi
     /// metadata (the PostgreSQL transaction id of the submission) no longer matches the
     /// invitation marked as used in the same transaction; and drops unsent drafts.
     /// </remarks>
-    public static async Task<Results<Ok<SurveyDto>, NotFound, ProblemHttpResult>> Close(Guid id, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<SurveyDto>, NotFound, ProblemHttpResult>> Close(
+        Guid id, NpgsqlDataSource db, TimeProvider clock, ClaimsPrincipal user, IAuditTrail audit, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -79,12 +86,14 @@ public static class LifecycleApi
             UPDATE responses SET survey_version = survey_version WHERE survey_id = @id;
             DELETE FROM response_drafts WHERE survey_id = @id;
             """, new { id, now = clock.GetUtcNow() }, tx, cancellationToken: ct));
+        await audit.RecordAsync(tx, AuditActor.From(user), "survey.closed", id.ToString(), new { survey.Year, survey.Kind }, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(SurveyDto.From((await SurveyStore.FindAsync(connection, id, ct))!));
     }
 
     /// <summary>Next year's draft with the same questions (the latest frozen version), ids and comparison keys kept, so results compare year to year.</summary>
-    public static async Task<Results<Created<SurveyDto>, NotFound, ProblemHttpResult>> CopyToNextYear(Guid id, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<SurveyDto>, NotFound, ProblemHttpResult>> CopyToNextYear(
+        Guid id, NpgsqlDataSource db, TimeProvider clock, ClaimsPrincipal user, IAuditTrail audit, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -110,6 +119,7 @@ public static class LifecycleApi
             newId, source.Kind, year = source.Year + 1, source.CampaignId, titleLv = NextYear(source.TitleLv), titleEn = NextYear(source.TitleEn),
             source.IntroLv, source.IntroEn, source.Mode, definition = Json.Write(definition), id, now = clock.GetUtcNow(),
         }, tx, cancellationToken: ct));
+        await audit.RecordAsync(tx, AuditActor.From(user), "survey.copied", id.ToString(), new { copy = newId, year = source.Year + 1 }, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created($"/api/surveys/{newId}", SurveyDto.From((await SurveyStore.FindAsync(connection, newId, ct))!));
     }

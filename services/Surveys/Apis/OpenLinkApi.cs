@@ -17,7 +17,7 @@ public static class OpenLinkApi
     public static IEndpointRouteBuilder MapOpenLinkApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/open/{surveyId:guid}").WithTags("Answering").AllowAnonymous();
-        api.MapGet("", GetForm);
+        api.MapGet("", GetForm).RequireRateLimiting(AnsweringApi.RateLimitPolicy);
         api.MapPost("", Submit).RequireRateLimiting(RateLimitPolicy);
         return app;
     }
@@ -43,9 +43,9 @@ public static class OpenLinkApi
         {
             return LinkProblems.Result(problem!.Value);
         }
-        if (AnswerValidator.Validate(link.Definition, sheet) is { Count: > 0 } errors)
+        if (link.Validate(sheet) is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors, title: "Some answers need attention.");
+            return errors.ToProblem("Some answers need attention.");
         }
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (await SurveyStore.FindAsync(connection, surveyId, ct, tx, forUpdate: false) is not { SurveyState: SurveyState.Open })

@@ -1,8 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Api;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.ServiceDefaults.Files;
 using StrategyPlatform.Surveys.Organisations;
@@ -19,13 +22,14 @@ public static class OrganisationsApi
         api.MapPost("", Create);
         api.MapPut("{id:guid}", Update);
         api.MapDelete("{id:guid}", Delete);
-        api.MapPost("import", Import).Accepts<string>("text/csv");
+        // A ministry's partner list is a few hundred lines; 5 MB is far beyond it.
+        api.MapPost("import", Import).Accepts<string>("text/csv").WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(5 * 1024 * 1024));
         return app;
     }
 
     public sealed record OrganisationDto(Guid Id, string Name, RespondentCategory Category, string Email);
 
-    public sealed record OrganisationRequest([Required, MaxLength(300)] string Name, RespondentCategory Category, [Required, MaxLength(254)] string Email);
+    public sealed record OrganisationRequest(string? Name, RespondentCategory Category, string? Email);
 
     public sealed record ImportResult(int Added, int Updated);
 
@@ -50,13 +54,13 @@ public static class OrganisationsApi
         {
             await connection.ExecuteAsync(new CommandDefinition("""
                 INSERT INTO partner_organisations (id, name, category, email, created_at, updated_at) VALUES (@id, @name, @category, @email, @now, @now)
-                """, new { id, name = request.Name.Trim(), category = request.Category.ToString(), email = request.Email.Trim(), now = clock.GetUtcNow() }, cancellationToken: ct));
+                """, new { id, name = request.Name!.Trim(), category = request.Category.ToString(), email = request.Email!.Trim(), now = clock.GetUtcNow() }, cancellationToken: ct));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             return DuplicateName(request.Name);
         }
-        return TypedResults.Created($"/api/organisations/{id}", new OrganisationDto(id, request.Name.Trim(), request.Category, request.Email.Trim()));
+        return TypedResults.Created($"/api/organisations/{id}", new OrganisationDto(id, request.Name!.Trim(), request.Category, request.Email!.Trim()));
     }
 
     public static async Task<Results<Ok<OrganisationDto>, NotFound, ValidationProblem>> Update(Guid id, OrganisationRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
@@ -70,8 +74,8 @@ public static class OrganisationsApi
         {
             var changed = await connection.ExecuteAsync(new CommandDefinition("""
                 UPDATE partner_organisations SET name = @name, category = @category, email = @email, updated_at = @now WHERE id = @id
-                """, new { id, name = request.Name.Trim(), category = request.Category.ToString(), email = request.Email.Trim(), now = clock.GetUtcNow() }, cancellationToken: ct));
-            return changed == 1 ? TypedResults.Ok(new OrganisationDto(id, request.Name.Trim(), request.Category, request.Email.Trim())) : TypedResults.NotFound();
+                """, new { id, name = request.Name!.Trim(), category = request.Category.ToString(), email = request.Email!.Trim(), now = clock.GetUtcNow() }, cancellationToken: ct));
+            return changed == 1 ? TypedResults.Ok(new OrganisationDto(id, request.Name!.Trim(), request.Category, request.Email!.Trim())) : TypedResults.NotFound();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -80,13 +84,21 @@ public static class OrganisationsApi
     }
 
     /// <summary>An organisation that has been invited keeps its invitations (and so the response rates); it is refused with 409.</summary>
-    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(Guid id, NpgsqlDataSource db, CancellationToken ct)
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Delete(Guid id, NpgsqlDataSource db, ClaimsPrincipal user, IAuditTrail audit, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         try
         {
-            var deleted = await connection.ExecuteAsync(new CommandDefinition("DELETE FROM partner_organisations WHERE id = @id", new { id }, cancellationToken: ct));
-            return deleted == 1 ? TypedResults.NoContent() : TypedResults.NotFound();
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var name = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "DELETE FROM partner_organisations WHERE id = @id RETURNING name", new { id }, tx, cancellationToken: ct));
+            if (name is null)
+            {
+                return TypedResults.NotFound();
+            }
+            await audit.RecordAsync(tx, AuditActor.From(user), "organisation.deleted", id.ToString(), new { name }, ct);
+            await tx.CommitAsync(ct);
+            return TypedResults.NoContent();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
@@ -94,16 +106,21 @@ public static class OrganisationsApi
         }
     }
 
-    /// <summary>Adds new organisations and updates those with the same name; any bad row rejects the whole file (400 listing each by line).</summary>
-    public static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(HttpRequest http, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    /// <summary>Adds new organisations and updates those with the same name; any bad row rejects the whole file (400 naming each line and column: <c>lines[3].email</c>).</summary>
+    public static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(
+        HttpRequest http, NpgsqlDataSource db, TimeProvider clock, ClaimsPrincipal user, IAuditTrail audit, CancellationToken ct)
     {
         var (header, rows) = await Csv.ReadAsync(http.Body, ct);
         var (accepted, rejected) = OrganisationImport.Parse(header, rows);
         if (rejected.Count > 0)
         {
-            return TypedResults.ValidationProblem(
-                rejected.GroupBy(r => r.Line).ToDictionary(g => $"line {g.Key}", g => g.Select(r => r.Reason).ToArray()),
-                title: $"Nothing was imported: {rejected.Count} row(s) must be corrected first.");
+            // The field at fault as lines[3].email (the file's own line numbers, header = 1), or "file" for the file as a whole.
+            var errors = new FieldErrors();
+            foreach (var r in rejected)
+            {
+                errors.Add(r.Field == FieldErrors.FileField ? FieldErrors.FileField : FieldErrors.LineField(r.Line, r.Field), r.Code, r.Reason);
+            }
+            return errors.ToProblem($"Nothing was imported: {rejected.Count} row(s) must be corrected first.");
         }
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -117,18 +134,16 @@ public static class OrganisationsApi
                 RETURNING xmax = 0
                 """, new { id = Guid.CreateVersion7(), row.Name, category = row.Category.ToString(), row.Email, now = clock.GetUtcNow() }, tx, cancellationToken: ct)) ? 1 : 0;
         }
+        await audit.RecordAsync(tx, AuditActor.From(user), "organisations.imported", null, new { added, updated = accepted.Count - added }, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Ok(new ImportResult(added, accepted.Count - added));
     }
 
     private static ValidationProblem? Problems(OrganisationRequest request) =>
-        OrganisationImport.Check(request.Name, request.Category.ToString(), request.Email.Trim(), out _) is { } reason
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [reason.StartsWith("The name", StringComparison.Ordinal) ? "name" : reason.StartsWith("The category", StringComparison.Ordinal) ? "category" : "email"] = [reason],
-            })
+        OrganisationImport.Check(request.Name, request.Category.ToString(), request.Email?.Trim(), out _) is { } problem
+            ? FieldErrors.Problem(problem.Field, problem.Code, problem.Message)
             : null;
 
-    private static ValidationProblem DuplicateName(string name) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [$"An organisation named \"{name.Trim()}\" already exists."] });
+    private static ValidationProblem DuplicateName(string? name) =>
+        FieldErrors.Problem("name", ErrorCodes.Duplicate, $"An organisation named \"{name?.Trim()}\" already exists.");
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Api;
 using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.Surveys.Invitations;
 using StrategyPlatform.Surveys.Replay;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -12,9 +14,17 @@ public static class ResponseFactsApi
     public static IEndpointRouteBuilder MapResponseFactsApi(this IEndpointRouteBuilder app)
     {
         // Administrators only: the aggregator reads it with the token of the Administrator who started the replay.
-        app.MapGroup("api/surveys").WithTags("Replay").RequireAuthorization(StaffPolicies.Administer)
-            .MapGet("response-facts", ResponseFacts);
+        var api = app.MapGroup("api/surveys").WithTags("Replay").RequireAuthorization(StaffPolicies.Administer);
+        api.MapGet("response-facts", ResponseFacts);
+        api.MapGet("populations", Populations);
         return app;
+    }
+
+    /// <summary>The invited population of every opened invitation survey, as <see cref="SurveyPopulationChanged"/> would tell it now.</summary>
+    public static async Task<Ok<SurveyPopulationsFeed>> Populations(NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
+    {
+        await using var connection = await db.OpenConnectionAsync(ct);
+        return TypedResults.Ok(new SurveyPopulationsFeed(await SurveyPopulations.AllAsync(connection, clock.GetUtcNow(), ct)));
     }
 
     /// <param name="afterId">The <c>nextAfterId</c> of the previous page; left out for the first page.</param>
@@ -22,6 +32,6 @@ public static class ResponseFactsApi
     public static async Task<Results<Ok<SurveyResponseFactsPage>, ValidationProblem>> ResponseFacts(
         NpgsqlDataSource db, CancellationToken ct, Guid? afterId = null, int take = ResponseFactsFeed.MaxTake) =>
         take is < 1 or > ResponseFactsFeed.MaxTake
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["take"] = [$"take must be between 1 and {ResponseFactsFeed.MaxTake}."] })
+            ? FieldErrors.Problem("take", ErrorCodes.OutOfRange, $"take must be between 1 and {ResponseFactsFeed.MaxTake}.")
             : TypedResults.Ok(await ResponseFactsFeed.PageAsync(db, afterId, take, ct));
 }

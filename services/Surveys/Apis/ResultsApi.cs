@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Files;
 using StrategyPlatform.Surveys.Model;
 using StrategyPlatform.Surveys.Results;
@@ -49,7 +51,8 @@ public static class ResultsApi
         return TypedResults.Ok(comments.ToArray());
     }
 
-    public static async Task<Results<FileContentHttpResult, NotFound>> ExportResponses(Guid id, string format, NpgsqlDataSource db, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, NotFound>> ExportResponses(
+        Guid id, string format, NpgsqlDataSource db, ClaimsPrincipal user, IAuditTrail audit, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         if (await SurveyData.LoadAsync(connection, id, ct) is not { } data || format is not ("csv" or "xlsx"))
@@ -59,13 +62,15 @@ public static class ResultsApi
         var header = Exports.ResponseHeader(data.Definition);
         var rows = Exports.ResponseRows(data.Definition, data.Responses);
         var name = $"survey-{data.Survey.Year}-{data.Survey.Kind}-responses.{format}";
+        await audit.RecordAsync(AuditActor.From(user), "export.survey-responses", id.ToString(), new { format, responses = data.Responses.Count }, ct);
         return format == "csv"
             ? TypedResults.File(Csv.Write(header, rows), "text/csv; charset=utf-8", name)
             : TypedResults.File(Xlsx.Write(new XlsxSheet("Responses", header, rows.ToList()),
                 new XlsxSheet("Questions", Exports.QuestionHeader, Exports.QuestionRows(data.Definition).ToList())), Xlsx.ContentType, name);
     }
 
-    public static async Task<Results<FileContentHttpResult, NotFound>> ExportSummary(Guid id, string format, NpgsqlDataSource db, CancellationToken ct)
+    public static async Task<Results<FileContentHttpResult, NotFound>> ExportSummary(
+        Guid id, string format, NpgsqlDataSource db, ClaimsPrincipal user, IAuditTrail audit, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         if (await SurveyData.LoadAsync(connection, id, ct) is not { } data || format is not ("csv" or "xlsx"))
@@ -74,6 +79,7 @@ public static class ResultsApi
         }
         var results = data.Calculate(await SurveyData.PreviousAsync(connection, data.Survey, ct));
         var name = $"survey-{data.Survey.Year}-{data.Survey.Kind}-summary.{format}";
+        await audit.RecordAsync(AuditActor.From(user), "export.survey-summary", id.ToString(), new { format }, ct);
         return format == "csv"
             ? TypedResults.File(Csv.Write(Exports.SummaryHeader, Exports.SummaryRows(results)), "text/csv; charset=utf-8", name)
             : TypedResults.File(Xlsx.Write(new XlsxSheet("Summary", Exports.SummaryHeader, Exports.SummaryRows(results).ToList()),

@@ -1,8 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Api;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.Surveys.Model;
 using StrategyPlatform.Surveys.Surveys;
@@ -27,14 +27,19 @@ public static class SurveysApi
 
     public sealed record SurveyInput(
         SurveyKind Kind,
-        [Range(2020, 2100)] int Year,
+        int Year,
         Guid? CampaignId,
-        [Required] LocalizedText Title,
-        [Required] LocalizedText Introduction,
-        [Required] SurveyDefinition Definition,
+        LocalizedText? Title,
+        LocalizedText? Introduction,
+        SurveyDefinition? Definition,
         SurveyMode Mode = SurveyMode.Anonymous);
 
-    public sealed record FromTemplateInput([Range(2020, 2100)] int Year);
+    public sealed record FromTemplateInput(int Year);
+
+    private const int FirstYear = 2020, LastYear = 2100;
+
+    private static FieldErrors? YearProblem(int year) => year is >= FirstYear and <= LastYear ? null
+        : new FieldErrors().Add("year", ErrorCodes.OutOfRange, $"The year is between {FirstYear} and {LastYear}.");
 
     public static async Task<Ok<SurveySummaryDto[]>> ListSurveys(NpgsqlDataSource db, CancellationToken ct)
     {
@@ -58,14 +63,14 @@ public static class SurveysApi
     }
 
     public static Task<Results<Created<SurveyDto>, ValidationProblem>> CreateFromTemplate(FromTemplateInput input, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct) =>
-        CreateSurvey(new SurveyInput(SurveyKind.PartnerSatisfaction, input.Year, null,
+        YearProblem(input.Year) is { } invalid ? Task.FromResult<Results<Created<SurveyDto>, ValidationProblem>>(invalid.ToProblem()) : CreateSurvey(new SurveyInput(SurveyKind.PartnerSatisfaction, input.Year, null,
             PartnerSatisfactionTemplate.Title(input.Year), PartnerSatisfactionTemplate.Introduction, PartnerSatisfactionTemplate.Definition()), db, clock, ct);
 
     public static async Task<Results<Created<SurveyDto>, ValidationProblem>> CreateSurvey(SurveyInput input, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
         if (Validate(input) is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
         var id = Guid.CreateVersion7();
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -82,7 +87,7 @@ public static class SurveysApi
     {
         if (Validate(input) is { Count: > 0 } errors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
         await using var connection = await db.OpenConnectionAsync(ct);
         var changed = await connection.ExecuteAsync(new CommandDefinition("""
@@ -102,26 +107,27 @@ public static class SurveysApi
     private static object Parameters(Guid id, SurveyInput input, TimeProvider clock) => new
     {
         id, kind = input.Kind.ToString(), input.Year, input.CampaignId,
-        titleLv = input.Title.Lv.Trim(), titleEn = input.Title.En.Trim(), introLv = input.Introduction.Lv.Trim(), introEn = input.Introduction.En.Trim(),
+        titleLv = input.Title!.Lv.Trim(), titleEn = input.Title.En.Trim(), introLv = input.Introduction!.Lv.Trim(), introEn = input.Introduction.En.Trim(),
         mode = input.Mode.ToString(), definition = Json.Write(input.Definition), now = clock.GetUtcNow(),
     };
 
-    private static Dictionary<string, string[]> Validate(SurveyInput input)
+    private static FieldErrors Validate(SurveyInput input)
     {
-        var errors = DefinitionValidator.Validate(input.Definition);
+        var errors = YearProblem(input.Year) ?? new FieldErrors();
+        errors.AddRange(DefinitionValidator.Validate(input.Definition));
         if (input.Kind == SurveyKind.CampaignEvaluation && input.CampaignId is null)
         {
-            errors["campaignId"] = ["A campaign evaluation survey must name its campaign."];
+            errors.Add("campaignId", ErrorCodes.Required, "A campaign evaluation survey must name its campaign.");
         }
         if (input.Kind == SurveyKind.PartnerSatisfaction && input.Mode == SurveyMode.OpenLink)
         {
-            errors["mode"] = ["The partner satisfaction survey is answered through invitation links; an open link is for public campaign surveys."];
+            errors.Add("mode", ErrorCodes.OpenLinkNotAllowed, "The partner satisfaction survey is answered through invitation links; an open link is for public campaign surveys.");
         }
         foreach (var (field, text) in new[] { ("title", input.Title), ("introduction", input.Introduction) })
         {
             if (text is null || string.IsNullOrWhiteSpace(text.Lv) || string.IsNullOrWhiteSpace(text.En))
             {
-                errors[field] = ["Both the Latvian and the English text are required."];
+                errors.Add(field, ErrorCodes.BothLanguages, "Both the Latvian and the English text are required.");
             }
         }
         return errors;

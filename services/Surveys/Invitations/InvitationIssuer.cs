@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Messaging;
 using StrategyPlatform.Surveys.Answering;
 
 namespace StrategyPlatform.Surveys.Invitations;
@@ -9,8 +10,11 @@ namespace StrategyPlatform.Surveys.Invitations;
 /// <summary>A link to hand to one organisation. The token is shown only now: the database keeps its hash.</summary>
 public sealed record InvitationLink(Guid OrganisationId, string OrganisationName, RespondentCategory Category, string Email, string Token, string Url);
 
-/// <summary>Creates the missing single-use links of a survey, one per partner organisation.</summary>
-public sealed class InvitationIssuer(IConfiguration configuration, TimeProvider clock)
+/// <summary>
+/// Creates the missing single-use links of a survey, one per partner organisation, and tells the KPI
+/// aggregator the survey's grown population in the same transaction.
+/// </summary>
+public sealed class InvitationIssuer(IConfiguration configuration, TimeProvider clock, IOutbox outbox)
 {
     /// <summary>Where the portal's answering page lives; <c>{token}</c> is replaced.</summary>
     private string UrlTemplate => configuration["Surveys:AnswerUrl"] ?? "/answer/{token}";
@@ -36,20 +40,25 @@ public sealed class InvitationIssuer(IConfiguration configuration, TimeProvider 
                 """, new { id = Guid.CreateVersion7(), surveyId, organisationId = o.Id, hash = LinkTokens.Hash(token), now = clock.GetUtcNow() }, tx, cancellationToken: ct));
             links.Add(new(o.Id, o.Name, Enum.Parse<RespondentCategory>(o.Category), o.Email, token, UrlFor(token)));
         }
+        if (links.Count > 0 && await SurveyPopulations.CurrentAsync(tx.Connection!, surveyId, clock.GetUtcNow(), tx, ct) is { } population)
+        {
+            // The survey's own partition: its population messages arrive in the order they were written.
+            await outbox.AddAsync(tx, population, partitionKey: surveyId.ToString(), ct);
+        }
         return links;
     }
 
     /// <summary>A new link for an organisation that has not answered yet (the old one stops working), e.g. when the e-mail was lost.</summary>
-    public async Task<string?> RenewAsync(NpgsqlConnection connection, Guid surveyId, Guid organisationId, CancellationToken ct)
+    public async Task<string?> RenewAsync(NpgsqlTransaction tx, Guid surveyId, Guid organisationId, CancellationToken ct)
     {
         var token = LinkTokens.NewToken();
         // The old link's draft goes with it: it could no longer be resumed.
-        var changed = await connection.ExecuteAsync(new CommandDefinition("""
+        var changed = await tx.Connection!.ExecuteAsync(new CommandDefinition("""
             WITH old_draft AS (
                 DELETE FROM response_drafts WHERE token_hash =
                     (SELECT token_hash FROM invitations WHERE survey_id = @surveyId AND organisation_id = @organisationId AND NOT used))
             UPDATE invitations SET token_hash = @hash WHERE survey_id = @surveyId AND organisation_id = @organisationId AND NOT used
-            """, new { surveyId, organisationId, hash = LinkTokens.Hash(token) }, cancellationToken: ct));
+            """, new { surveyId, organisationId, hash = LinkTokens.Hash(token) }, tx, cancellationToken: ct));
         return changed == 1 ? token : null;
     }
 }

@@ -1,3 +1,5 @@
+using StrategyPlatform.ServiceDefaults.Api;
+
 namespace StrategyPlatform.Surveys.Model;
 
 /// <summary>Checks a survey's questions before they are saved, naming each bad field the way the JSON path reads.</summary>
@@ -5,12 +7,12 @@ public static class DefinitionValidator
 {
     public const int MaxTextLength = 2000;
 
-    public static Dictionary<string, string[]> Validate(SurveyDefinition? definition)
+    public static FieldErrors Validate(SurveyDefinition? definition)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (definition?.Sections is not { Count: > 0 } sections)
         {
-            errors["definition.sections"] = ["A survey needs at least one section."];
+            errors.Add("definition.sections", ErrorCodes.NoSections, "A survey needs at least one section.");
             return errors;
         }
         var ids = new HashSet<string>();
@@ -22,7 +24,7 @@ public static class DefinitionValidator
             RequireText(errors, $"{at}.title", section.Title);
             if (section.Questions is not { Count: > 0 })
             {
-                errors[$"{at}.questions"] = ["A section needs at least one question."];
+                errors.Add($"{at}.questions", ErrorCodes.NoQuestions, "A section needs at least one question.");
                 continue;
             }
             for (var q = 0; q < section.Questions.Count; q++)
@@ -33,23 +35,23 @@ public static class DefinitionValidator
         return errors;
     }
 
-    private static void Check(Dictionary<string, string[]> errors, string at, Question question, HashSet<string> ids, HashSet<string> keys)
+    private static void Check(FieldErrors errors, string at, Question question, HashSet<string> ids, HashSet<string> keys)
     {
         if (string.IsNullOrWhiteSpace(question.Id) || !question.Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
-            errors[$"{at}.id"] = ["The id is required and may contain only letters, digits, '-' and '_'."];
+            errors.Add($"{at}.id", ErrorCodes.InvalidIdentifier, "The id is required and may contain only letters, digits, '-' and '_'.");
         }
         else if (!ids.Add(question.Id))
         {
-            errors[$"{at}.id"] = [$"The id '{question.Id}' is used by another question."];
+            errors.Add($"{at}.id", ErrorCodes.Duplicate, $"The id '{question.Id}' is used by another question.");
         }
         if (string.IsNullOrWhiteSpace(question.ComparisonKey))
         {
-            errors[$"{at}.comparisonKey"] = ["The comparison key is required."];
+            errors.Add($"{at}.comparisonKey", ErrorCodes.Required, "The comparison key is required.");
         }
         else if (!keys.Add(question.ComparisonKey))
         {
-            errors[$"{at}.comparisonKey"] = [$"The comparison key '{question.ComparisonKey}' is used by another question."];
+            errors.Add($"{at}.comparisonKey", ErrorCodes.Duplicate, $"The comparison key '{question.ComparisonKey}' is used by another question.");
         }
         RequireText(errors, $"{at}.text", question.Text);
         if (question.Type == QuestionType.Likert)
@@ -59,21 +61,21 @@ public static class DefinitionValidator
         }
         else if (question.CountsTowardIndicator)
         {
-            errors[$"{at}.countsTowardIndicator"] = ["Only a 1–5 rating question can count toward the indicator."];
+            errors.Add($"{at}.countsTowardIndicator", ErrorCodes.OnlyForRatings, "Only a 1–5 rating question can count toward the indicator.");
         }
         if (question.AllowCannotSay && question.Type != QuestionType.Likert)
         {
-            errors[$"{at}.allowCannotSay"] = ["\"Cannot say\" is offered only on 1–5 rating questions."];
+            errors.Add($"{at}.allowCannotSay", ErrorCodes.OnlyForRatings, "\"Cannot say\" is offered only on 1–5 rating questions.");
         }
         if (question.Type is QuestionType.SingleChoice or QuestionType.MultipleChoice)
         {
             if (question.Options is not { Count: >= 2 } options)
             {
-                errors[$"{at}.options"] = ["A choice question needs at least two options."];
+                errors.Add($"{at}.options", ErrorCodes.OptionsNeeded, "A choice question needs at least two options.");
             }
             else if (options.Select(o => o.Key).Distinct().Count() != options.Count || options.Any(o => string.IsNullOrWhiteSpace(o.Key)))
             {
-                errors[$"{at}.options"] = ["Every option needs its own key."];
+                errors.Add($"{at}.options", ErrorCodes.OptionsNeeded, "Every option needs its own key.");
             }
             else
             {
@@ -85,15 +87,15 @@ public static class DefinitionValidator
         }
     }
 
-    private static void RequireText(Dictionary<string, string[]> errors, string field, LocalizedText? text)
+    private static void RequireText(FieldErrors errors, string field, LocalizedText? text)
     {
         if (text is null || string.IsNullOrWhiteSpace(text.Lv) || string.IsNullOrWhiteSpace(text.En))
         {
-            errors[field] = ["Both the Latvian and the English text are required."];
+            errors.Add(field, ErrorCodes.BothLanguages, "Both the Latvian and the English text are required.");
         }
         else if (text.Lv.Length > MaxTextLength || text.En.Length > MaxTextLength)
         {
-            errors[field] = [$"At most {MaxTextLength} characters."];
+            errors.Add(field, ErrorCodes.TooLong, $"At most {MaxTextLength} characters.");
         }
     }
 }

@@ -7,6 +7,13 @@ public static class RespondentCategories
 {
     public static readonly LocalizedText Question = new("Kuru no šīm grupām Jūs pārstāvat?", "Which of these groups do you represent?");
 
+    /// <summary>
+    /// The categories a survey's respondents can choose: residents answer only public open-link (campaign)
+    /// surveys; invitations go to organisations, which are never residents.
+    /// </summary>
+    public static IReadOnlyList<RespondentCategory> Offered(SurveyMode mode) =>
+        [.. Enum.GetValues<RespondentCategory>().Where(c => mode == SurveyMode.OpenLink || c != RespondentCategory.Resident)];
+
     public static LocalizedText Label(RespondentCategory category) => category switch
     {
         RespondentCategory.Ngo => new("Nevalstiskā organizācija (biedrība vai nodibinājums)", "Non-governmental organisation (association or foundation)"),

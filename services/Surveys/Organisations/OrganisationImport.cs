@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using StrategyPlatform.Contracts;
+using StrategyPlatform.ServiceDefaults.Api;
 using StrategyPlatform.ServiceDefaults.Files;
 using StrategyPlatform.Surveys.Model;
 
@@ -7,7 +8,12 @@ namespace StrategyPlatform.Surveys.Organisations;
 
 public sealed record OrganisationInput(string Name, RespondentCategory Category, string Email);
 
-public sealed record RejectedRow(int Line, string Reason);
+/// <param name="Field">The column at fault (<c>name</c>, <c>category</c>, <c>email</c>), or <c>file</c>.</param>
+/// <param name="Code">One of <see cref="ErrorCodes"/>.</param>
+public sealed record RejectedRow(int Line, string Field, string Code, string Reason);
+
+/// <summary>Why an organisation cannot be saved: the field, its code and the message.</summary>
+public sealed record OrganisationProblem(string Field, string Code, string Message);
 
 /// <summary>
 /// Reads a partner list: columns <c>name</c>, <c>category</c>, <c>email</c> (or the Latvian
@@ -23,7 +29,7 @@ public static class OrganisationImport
         var names = Columns.Select(aliases => aliases.FirstOrDefault(a => header.Contains(a, StringComparer.OrdinalIgnoreCase))).ToArray();
         if (names.Any(n => n is null))
         {
-            return ([], [new RejectedRow(1, "The first line must name the columns: name, category, email (or nosaukums, kategorija, e-pasts).")]);
+            return ([], [new RejectedRow(1, FieldErrors.FileField, ErrorCodes.MissingColumns, "The first line must name the columns: name, category, email (or nosaukums, kategorija, e-pasts).")]);
         }
         var accepted = new List<OrganisationInput>();
         var rejected = new List<RejectedRow>();
@@ -31,14 +37,14 @@ public static class OrganisationImport
         foreach (var row in rows)
         {
             var (name, category, email) = (row[names[0]!], row[names[1]!], row[names[2]!]);
-            var reason = Check(name, category, email, out var parsed);
-            if (reason is null && seen.TryGetValue(name, out var firstLine))
+            var problem = Check(name, category, email, out var parsed);
+            if (problem is null && seen.TryGetValue(name, out var firstLine))
             {
-                reason = $"The organisation \"{name}\" is already on line {firstLine}.";
+                problem = new("name", ErrorCodes.Duplicate, $"The organisation \"{name}\" is already on line {firstLine}.");
             }
-            if (reason is not null)
+            if (problem is not null)
             {
-                rejected.Add(new(row.Line, reason));
+                rejected.Add(new(row.Line, problem.Field, problem.Code, problem.Message));
                 continue;
             }
             seen[name] = row.Line;
@@ -46,26 +52,32 @@ public static class OrganisationImport
         }
         if (rows.Count == 0)
         {
-            rejected.Add(new(1, "The file has no organisations."));
+            rejected.Add(new(1, FieldErrors.FileField, ErrorCodes.EmptyFile, "The file has no organisations."));
         }
         return (accepted, rejected);
     }
 
-    /// <returns>Why the row cannot be imported, or null.</returns>
-    public static string? Check(string name, string category, string email, out RespondentCategory parsed)
+    public const int MaxNameLength = 300;
+
+    /// <returns>Why the organisation cannot be saved, or null.</returns>
+    public static OrganisationProblem? Check(string? name, string? category, string? email, out RespondentCategory parsed)
     {
         parsed = default;
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 300)
+        if (string.IsNullOrWhiteSpace(name))
         {
-            return "The name is missing or longer than 300 characters.";
+            return new("name", ErrorCodes.Required, "The name is missing.");
+        }
+        if (name.Length > MaxNameLength)
+        {
+            return new("name", ErrorCodes.TooLong, $"The name is longer than {MaxNameLength} characters.");
         }
         if (!RespondentCategories.TryParse(category, out parsed) || parsed == RespondentCategory.Resident)
         {
-            return $"The category \"{category}\" is not one of: Ngo, Municipality, SubordinateInstitution, StateInstitution, Other.";
+            return new("category", ErrorCodes.NotOffered, $"The category \"{category}\" is not one of: Ngo, Municipality, SubordinateInstitution, StateInstitution, Other.");
         }
-        return IsEmail(email) ? null : $"The e-mail address \"{email}\" is not valid.";
+        return IsEmail(email) ? null : new("email", ErrorCodes.InvalidEmail, $"The e-mail address \"{email}\" is not valid.");
     }
 
-    public static bool IsEmail(string email) =>
-        email.Length <= 254 && MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal);
+    public static bool IsEmail(string? email) =>
+        email is { Length: <= 254 } && MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal);
 }

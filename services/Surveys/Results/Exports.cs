@@ -1,3 +1,4 @@
+using StrategyPlatform.Contracts;
 using StrategyPlatform.Surveys.Model;
 
 namespace StrategyPlatform.Surveys.Results;
@@ -8,10 +9,27 @@ public static class Exports
     public static IReadOnlyList<string> ResponseHeader(SurveyDefinition definition) =>
         ["No.", "Submitted on", "Respondent category", .. definition.Questions.Select(q => q.Id)];
 
-    /// <summary>One row per response; ratings and NPS as numbers, "cannot say" as text, choices by option key.</summary>
-    public static IEnumerable<IReadOnlyList<object?>> ResponseRows(SurveyDefinition definition, IReadOnlyList<ResponseData> responses) =>
-        responses.Select((r, i) => (IReadOnlyList<object?>)[i + 1, r.SubmittedOn, r.Category.ToString(),
-            .. definition.Questions.Select(q => Cell(r.Answers.GetValueOrDefault(q.Id)))]);
+    public const string HiddenCategoryNote =
+        "The respondent category is left blank for the groups the results page hides (fewer than 5 responses, or derivable from the others).";
+
+    /// <summary>
+    /// One row per response; ratings and NPS as numbers, "cannot say" as text, choices by option key. The
+    /// category of a group the results page hides is left blank here too (the same rule, <see cref="Suppression"/>),
+    /// and a last row says so: a download must not show what the page hides.
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<object?>> ResponseRows(SurveyDefinition definition, IReadOnlyList<ResponseData> responses)
+    {
+        var hidden = Suppression.Hidden(Enum.GetValues<RespondentCategory>().ToDictionary(c => c, c => responses.Count(r => r.Category == c)));
+        foreach (var (r, i) in responses.Select((r, i) => (r, i)))
+        {
+            yield return [i + 1, r.SubmittedOn, hidden.ContainsKey(r.Category) ? null : r.Category.ToString(),
+                .. definition.Questions.Select(q => Cell(r.Answers.GetValueOrDefault(q.Id)))];
+        }
+        if (responses.Any(r => hidden.ContainsKey(r.Category)))
+        {
+            yield return ["Note", null, HiddenCategoryNote];
+        }
+    }
 
     private static object? Cell(Answer? a) => a switch
     {
@@ -46,5 +64,10 @@ public static class Exports
     public static readonly IReadOnlyList<string> CategoryHeader = ["Respondent category", "Responses", "Indicator share"];
 
     public static IEnumerable<IReadOnlyList<object?>> CategoryRows(SurveyResults results) =>
-        results.ByCategory.Select(c => (IReadOnlyList<object?>)[c.Label.Lv, c.Hidden ? "hidden (fewer than 5 or derivable)" : c.Responses, c.IndicatorShare]);
+        results.ByCategory.Select(c => (IReadOnlyList<object?>)[c.Label.Lv, c.HiddenBecause switch
+        {
+            SuppressionReason.FewerThanThreshold => $"hidden (fewer than {Suppression.Threshold} responses)",
+            SuppressionReason.Derivable => "hidden (could be derived from the total and the other categories)",
+            _ => c.Responses,
+        }, c.IndicatorShare]);
 }

@@ -16,8 +16,9 @@ public sealed record QuestionResult(
 
 public sealed record IndicatorResult(string Indicator, LocalizedText Rule, int ValidAnswers, int PositiveAnswers, double? Share, Interval? Interval);
 
-/// <summary>A respondent category's row; every figure is null when the row is hidden.</summary>
-public sealed record CategoryResult(RespondentCategory Category, LocalizedText Label, bool Hidden, int? Responses, double? IndicatorShare);
+/// <summary>A respondent category's row; every figure is null when the row is hidden, and <paramref name="HiddenBecause"/> says why.</summary>
+/// <param name="Responses">0 for a category nobody answered as (shown: it reveals nobody).</param>
+public sealed record CategoryResult(RespondentCategory Category, LocalizedText Label, bool Hidden, int? Responses, double? IndicatorShare, SuppressionReason? HiddenBecause = null);
 
 public enum ComparisonStatus
 {

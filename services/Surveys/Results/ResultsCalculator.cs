@@ -1,4 +1,5 @@
 using StrategyPlatform.Contracts;
+using StrategyPlatform.Surveys.Invitations;
 using StrategyPlatform.Surveys.Model;
 
 namespace StrategyPlatform.Surveys.Results;
@@ -7,8 +8,8 @@ namespace StrategyPlatform.Surveys.Results;
 public static class ResultsCalculator
 {
     public static LocalizedText IndicatorRule(string indicator) => new(
-        $"{indicator}. rādītājs: pozitīvo vērtējumu (4 un 5) īpatsvars visās derīgajās atbildēs skalā no 1 līdz 5 uz jautājumiem, kas tiek ieskaitīti rādītājā; atbilde \"Nevaru pateikt\" netiek ieskaitīta.",
-        $"Indicator {indicator}: the share of positive ratings (4 and 5) among all valid answers on the 1–5 scale to the questions that count toward the indicator; \"cannot say\" is not counted.");
+        $"{indicator}. rādītājs: pozitīvo vērtējumu (4 un 5) īpatsvars visās derīgajās atbildēs skalā no 1 līdz 5 uz jautājumiem, kas tiek ieskaitīti rādītājā; atbilde „Nevaru pateikt” netiek ieskaitīta.",
+        $"Indicator {indicator}: the share of positive ratings (4 and 5) among all valid answers on the 1–5 scale to the questions that count toward the indicator; “cannot say” is not counted.");
 
     public static QuestionResult Question(Question q, IReadOnlyList<ResponseData> responses, int? population)
     {
@@ -47,20 +48,21 @@ public static class ResultsCalculator
     {
         var (positive, valid) = CountedAnswers(definition, responses);
         // Several counted questions give several answers per response: the correction then uses the population of answers.
-        var counted = definition.Questions.Count(q => q.Type == QuestionType.Likert && q.CountsTowardIndicator);
         return new(indicator, IndicatorRule(indicator), valid, positive, Share(positive, valid),
-            Statistics.Wilson(positive, valid, population * Math.Max(1, counted)));
+            Statistics.Wilson(positive, valid, SurveyPopulations.OfAnswers(population, SurveyPopulations.CountedQuestions(definition))));
     }
 
-    public static IReadOnlyList<CategoryResult> ByCategory(SurveyDefinition definition, IReadOnlyList<ResponseData> responses)
+    /// <param name="offered">The categories the survey's respondents could choose; others are not listed unless someone answered as one.</param>
+    public static IReadOnlyList<CategoryResult> ByCategory(SurveyDefinition definition, IReadOnlyList<ResponseData> responses, IReadOnlyCollection<RespondentCategory> offered)
     {
-        var counts = Enum.GetValues<RespondentCategory>().ToDictionary(c => c, c => responses.Count(r => r.Category == c));
+        var counts = Enum.GetValues<RespondentCategory>().Where(c => offered.Contains(c) || responses.Any(r => r.Category == c))
+            .ToDictionary(c => c, c => responses.Count(r => r.Category == c));
         var hidden = Suppression.Hidden(counts);
         return [.. counts.Select(c =>
         {
-            if (hidden.Contains(c.Key))
+            if (hidden.TryGetValue(c.Key, out var reason))
             {
-                return new CategoryResult(c.Key, RespondentCategories.Label(c.Key), true, null, null);
+                return new CategoryResult(c.Key, RespondentCategories.Label(c.Key), true, null, null, reason);
             }
             var (positive, valid) = CountedAnswers(definition, [.. responses.Where(r => r.Category == c.Key)]);
             return new CategoryResult(c.Key, RespondentCategories.Label(c.Key), false, c.Value, Share(positive, valid));

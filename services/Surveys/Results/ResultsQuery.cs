@@ -53,6 +53,6 @@ public sealed record SurveyData(SurveyRecord Survey, SurveyDefinition Definition
         return new(Survey.Id, Survey.SurveyKind, Survey.Year, Survey.CurrentVersion ?? 0, Responses.Count, Invited,
             Invited is { } n ? ResultsCalculator.Share(Responses.Count, n) : null,
             ResultsCalculator.Indicator(Survey.Indicator, Definition, Responses, population),
-            questions, ResultsCalculator.ByCategory(Definition, Responses), comparison);
+            questions, ResultsCalculator.ByCategory(Definition, Responses, RespondentCategories.Offered(Survey.SurveyMode)), comparison);
     }
 }

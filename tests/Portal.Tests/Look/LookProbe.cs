@@ -112,6 +112,20 @@ public sealed class LookProbe : IAsyncDisposable
         {
             await act(Page);
         }
+        // fonts.ready covers only loads already begun: icons that an interactive page renders a moment later,
+        // or a theme stylesheet the circuit re-attaches, start the icon font's load after it resolved (seen on
+        // a loaded build machine). So wait, a bounded while, for the face to load as a person would; a face
+        // that never loads is then measured and reported as not loaded.
+        try
+        {
+            await Page.WaitForFunctionAsync($$"""
+                () => !document.querySelector('.rzi, .rz-icon, i.notranslate') || ({{IconFontWorks}})()
+                """, null, new PageWaitForFunctionOptions { Timeout = 15_000, PollingInterval = 100 });
+        }
+        catch (TimeoutException)
+        {
+            // Measured and reported by MeasureAsync.
+        }
         await Page.EvaluateAsync("() => document.fonts.ready");
     }
 
@@ -119,7 +133,27 @@ public sealed class LookProbe : IAsyncDisposable
     public async Task<LookReport> MeasureAsync() => System.Text.Json.JsonSerializer.Deserialize<LookReport>(
         await Page.EvaluateAsync<string>(Measure), System.Text.Json.JsonSerializerOptions.Web)!;
 
-    private const string Measure = """
+    /// <summary>
+    /// Whether the icon font draws a ligature as one glyph, as a person sees it: a word set in the icon face
+    /// is about one em wide when the font works and many ems in a fallback font. (document.fonts' status proved
+    /// no judge on a loaded build machine: it reported the face not loaded on pages whose icons it drew.) The
+    /// probe element asks for the font like any icon does.
+    /// </summary>
+    private const string IconFontWorks = """
+        () => {
+          const probe = document.createElement('span');
+          probe.textContent = 'manage_accounts';
+          probe.style.cssText = 'font-family:"Material Symbols";font-size:24px;font-feature-settings:"liga";position:absolute;left:0;top:0;visibility:hidden;white-space:nowrap';
+          document.body.appendChild(probe);
+          const works = probe.getBoundingClientRect().width < 48;
+          probe.remove();
+          return works;
+        }
+        """;
+
+    private static readonly string Measure = MeasureScript.Replace("ICONFONTWORKS", IconFontWorks.Trim(), StringComparison.Ordinal);
+
+    private const string MeasureScript = """
         () => {
           const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
           const body = getComputedStyle(document.body);
@@ -129,7 +163,7 @@ public sealed class LookProbe : IAsyncDisposable
           const icons = [...document.querySelectorAll('.rzi, .rz-icon, i.notranslate')].filter(visible);
           const words = icons.filter(i => i.getBoundingClientRect().width > parseFloat(getComputedStyle(i).fontSize) * 1.6)
             .map(i => `${i.textContent.trim()} (${Math.round(i.getBoundingClientRect().width)} px)`);
-          const iconFont = [...document.fonts].some(f => f.family.replace(/"/g, '') === 'Material Symbols' && f.status === 'loaded');
+          const iconFont = (ICONFONTWORKS)();
           return JSON.stringify({
             themeVariables: getComputedStyle(document.documentElement).getPropertyValue('--rz-primary').trim() !== '',
             bodyFont: body.fontFamily, bodyMargin: body.margin, unstyledButtons: buttons,

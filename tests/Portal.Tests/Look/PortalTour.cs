@@ -35,9 +35,16 @@ public static class PortalTour
         }),
         new("not-found", "no-such-page", Anyone, Live: false),
         new("error", "status/500", Anyone, Live: false),
-        new("answer-step-0", data.PendingLink, Anyone, Live: false),
+        // Each step by its number: the tour's own form posts save the link's draft, which moves where a bare link resumes.
+        new("answer-step-0", data.PendingLink + "?step=0", Anyone, Live: false),
         new("answer-step-1", data.PendingLink + "?step=1", Anyone, Live: false),
         new("answer-step-4", data.PendingLink + "?step=4", Anyone, Live: false),
+        new("answer-step-errors", data.PendingLink + "?step=1", Anyone, Live: false, Act: async page =>
+        {
+            // "Save and continue" on a step left unanswered: it stays, with the summary and the messages by the questions.
+            await page.Locator("button[name=go][value=next]").ClickAsync();
+            await page.Locator(".error-summary").WaitForAsync();
+        }),
         new("answer-errors", data.PendingLink + "?step=4", Anyone, Live: false, Act: async page =>
         {
             await page.Locator("button[name=go][value=submit]").ClickAsync();
@@ -51,9 +58,14 @@ public static class PortalTour
         new("start", "staff", AllStaff),
         new("indicators", "indicators", AllStaff),
         new("indicator-16", "indicators/16", AllStaff),
+        new("indicator-15", "indicators/15", AllStaff),
         new("indicator-14", "indicators/14", AllStaff),
+        new("indicator-13", "indicators/13", AllStaff),
+        new("indicator-13-last-year", $"indicators/13?year={ShowcasePortalFixture.ThisYear - 1}", AllStaff),
         new("indicator-1", "indicators/1", AllStaff),
         new("review", $"indicators/review/{ShowcasePortalFixture.ThisYear - 1}", AllStaff),
+        new("review-this-year", $"indicators/review/{ShowcasePortalFixture.ThisYear}", AllStaff),
+        new("review-locked", $"indicators/review/{ShowcasePortalFixture.LockedYear}", AllStaff),
         new("rebuild", "indicators/rebuild", Administrators),
         new("surveys", "surveys", SurveyReaders),
         new("organisations", "surveys/organisations", SurveyManagers),
@@ -61,7 +73,10 @@ public static class PortalTour
         new("survey-open", $"surveys/{data.OpenSurveyId}", SurveyReaders),
         new("survey-results", $"surveys/{data.OpenSurveyId}/results", SurveyReaders),
         new("media-events", "media-events", MediaReaders),
+        new("media-events-counted-13", "media-events?countsFor=13", MediaReaders),
         new("media-event", $"media-events/{data.MediaEventId}", MediaReaders),
+        new("media-event-not-counted", $"media-events/{data.PressReleaseId}", MediaReaders),
+        new("media-event-withdrawn", $"media-events/{data.WithdrawnEventId}", MediaReaders),
         new("media-event-edit", $"media-events/{data.MediaEventId}/edit", MediaEditors),
         new("media-event-new", "media-events/new", MediaEditors),
         new("media-import", "media-events/import", MediaEditors),
@@ -69,6 +84,7 @@ public static class PortalTour
         new("media-calendar", "media-events/calendar", MediaReaders),
         new("campaigns", "media-events/campaigns", MediaReaders),
         new("users", "admin/users", Administrators),
+        new("audit", "admin/audit", Administrators),
         new("password", "account/password", AllStaff, Live: false),
         new("denied", "account/denied", Administrators, Live: false),
     ];

@@ -28,6 +28,13 @@ public sealed class ShowcasePortalFixture : WholePlatformPortalFixture
     public Guid CampaignSurveyId { get; private set; }
     public Guid MediaEventId { get; private set; }
 
+    /// <summary>A press release (a type indicator 13 does not count) and an interview withdrawn with a reason.</summary>
+    public Guid PressReleaseId { get; private set; }
+    public Guid WithdrawnEventId { get; private set; }
+
+    /// <summary>The year the monitoring group has reviewed and locked (the strategy's first, long ended).</summary>
+    public static int LockedYear => StrategyPlatform.Contracts.StrategyYears.First;
+
     /// <summary>An invitation link nobody has answered yet (the answering steps) and one already used.</summary>
     public string PendingLink { get; private set; } = "";
     public string UsedLink { get; private set; } = "";
@@ -47,6 +54,7 @@ public sealed class ShowcasePortalFixture : WholePlatformPortalFixture
         await SeedSurveysAsync();
         await SeedMediaEventsAsync();
         await SeedFiguresAsync();
+        await LockReviewedYearAsync();
         await WaitUntilCountedAsync();
     }
 
@@ -130,7 +138,9 @@ public sealed class ShowcasePortalFixture : WholePlatformPortalFixture
             }
         }
         MediaEventId = await LogAsync(kn, "Interview", now.AddDays(-1), "Ministres intervija par Cieņas kodu", false, campaignId);
-        await LogAsync(kn, "PressRelease", now.AddDays(-2), "Preses relīze par pabalstu izmaksu", false, null);
+        PressReleaseId = await LogAsync(kn, "PressRelease", now.AddDays(-2), "Preses relīze par pabalstu izmaksu", false, null);
+        WithdrawnEventId = await LogAsync(kn, "Interview", now.AddDays(-3), "Intervija radio (ieraksts dublējās)", false, null);
+        await Ensure(await kn.PostAsJsonAsync($"/api/media-events/{WithdrawnEventId}/withdraw", new { reason = "Tas pats notikums jau bija ierakstīts.", version = 1 }));
         // Last year: fewer proactive events.
         foreach (var month in new[] { 2, 5, 9, 11 })
         {
@@ -219,6 +229,13 @@ public sealed class ShowcasePortalFixture : WholePlatformPortalFixture
         using var admin = Bed.CreateStaffClient(Kpi, [StaffRoles.Administrator], null, "showcase-admin");
         await Ensure(await admin.PostAsJsonAsync("/api/kpi/activities/e-learning/progress",
             new { asOf = new DateOnly(ThisYear, 6, 10), participants = 50, organisations = 25, note = "Pieteikušies ~200 no 48 iestādēm." }));
+    }
+
+    /// <summary>After the monitoring group's review, Leadership locked the first year: its values are final.</summary>
+    private async Task LockReviewedYearAsync()
+    {
+        using var leadership = Bed.CreateStaffClient(Kpi, [StaffRoles.Leadership], null, "showcase-leadership");
+        await Ensure(await leadership.PostAsJsonAsync($"/api/kpi/years/{LockedYear}/lock", new { note = "Uzraudzības grupas sēde, protokols Nr. 3." }));
     }
 
     /// <summary>Fails with what the service said, so a broken seed names its field.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StrategyPlatform.Portal.Data;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.ServiceDefaults.Data;
 
@@ -16,6 +17,7 @@ internal sealed class AdminBootstrapper(
     IServiceScopeFactory scopes,
     IDatabaseReadiness database,
     IConfiguration configuration,
+    IAuditTrail audit,
     ILogger<AdminBootstrapper> logger) : BackgroundService, IHealthCheck
 {
     // Degraded while starting (readiness is 503 all the same); Unhealthy is kept for a real failure.
@@ -68,6 +70,7 @@ internal sealed class AdminBootstrapper(
         var admin = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator" };
         Check(await users.CreateAsync(admin, password));
         Check(await users.AddToRoleAsync(admin, StaffRoles.Administrator));
+        await audit.RecordAsync(AuditActor.System, "user.created", email, new { displayName = admin.DisplayName, roles = new[] { StaffRoles.Administrator } });
         logger.LogInformation("Created the first Administrator {Email}.", email);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using StrategyPlatform.Portal.Data;
 using StrategyPlatform.Portal.Resources;
+using StrategyPlatform.ServiceDefaults.Audit;
 using StrategyPlatform.ServiceDefaults.Authentication;
 
 namespace StrategyPlatform.Portal.Accounts;
@@ -21,7 +22,11 @@ public sealed record AccountChange(bool Succeeded, IReadOnlyList<string> Errors,
 /// What the Administrator page does with accounts. Each call gets its own scope (and DbContext), because an
 /// interactive page lives for the whole circuit and a long-lived DbContext would serve stale data.
 /// </summary>
-public sealed class StaffAccounts(IServiceScopeFactory scopes, IStringLocalizer<SharedResource> text)
+/// <remarks>
+/// Every change goes into the portal's audit trail: who (the acting Administrator, or the platform itself
+/// for the first Administrator), what, and the account's access before and after.
+/// </remarks>
+public sealed class StaffAccounts(IServiceScopeFactory scopes, IStringLocalizer<SharedResource> text, IAuditTrail audit)
 {
     public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken ct = default)
     {
@@ -49,7 +54,8 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IStringLocalizer<
             .ToDictionaryAsync(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : $"{u.DisplayName} ({u.Email})", ct);
     }
 
-    public async Task<AccountChange> CreateAsync(string email, string displayName, StaffAccess access)
+    /// <param name="actingUser">The Administrator creating it; null for the platform's own set-up.</param>
+    public async Task<AccountChange> CreateAsync(string email, string displayName, StaffAccess access, ClaimsPrincipal? actingUser = null)
     {
         if (Validate(access) is { } invalid)
         {
@@ -65,27 +71,48 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IStringLocalizer<
             return Failed(created);
         }
         var assigned = await AssignAsync(users, user, access);
-        return assigned.Succeeded ? assigned with { InitialPassword = password } : assigned;
+        if (!assigned.Succeeded)
+        {
+            return assigned;
+        }
+        await audit.RecordAsync(actingUser is null ? AuditActor.System : AuditActor.From(actingUser), "user.created", user.Email,
+            new { displayName = user.DisplayName, roles = access.Roles.Order(), units = access.Units.Order() });
+        return assigned with { InitialPassword = password };
     }
 
-    public async Task<AccountChange> UpdateAccessAsync(string userId, StaffAccess access, string actingUserId)
+    public async Task<AccountChange> UpdateAccessAsync(string userId, StaffAccess access, ClaimsPrincipal actingUser)
     {
         if (Validate(access) is { } invalid)
         {
             return invalid;
         }
-        if (userId == actingUserId && !access.Roles.Contains(StaffRoles.Administrator))
+        if (userId == actingUser.UserId() && !access.Roles.Contains(StaffRoles.Administrator))
         {
             return AccountChange.Failed(text["Admin.CannotDemoteSelf"]);
         }
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        return await users.FindByIdAsync(userId) is { } user ? await AssignAsync(users, user, access) : AccountChange.Failed(text["Admin.UserNotFound"]);
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return AccountChange.Failed(text["Admin.UserNotFound"]);
+        }
+        var before = new
+        {
+            roles = (await users.GetRolesAsync(user)).Order().ToList(),
+            units = (await users.GetClaimsAsync(user)).Where(c => c.Type == StaffClaims.Unit).Select(c => c.Value).Order().ToList(),
+        };
+        var changed = await AssignAsync(users, user, access);
+        if (changed.Succeeded)
+        {
+            await audit.RecordAsync(AuditActor.From(actingUser), "user.access-changed", user.Email,
+                new { before, after = new { roles = access.Roles.Order(), units = access.Units.Order() } });
+        }
+        return changed;
     }
 
-    public async Task<AccountChange> SetActiveAsync(string userId, bool active, string actingUserId)
+    public async Task<AccountChange> SetActiveAsync(string userId, bool active, ClaimsPrincipal actingUser)
     {
-        if (userId == actingUserId && !active)
+        if (userId == actingUser.UserId() && !active)
         {
             return AccountChange.Failed(text["Admin.CannotDeactivateSelf"]);
         }
@@ -98,7 +125,12 @@ public sealed class StaffAccounts(IServiceScopeFactory scopes, IStringLocalizer<
         user.IsActive = active;
         var updated = await users.UpdateAsync(user);
         // A new security stamp ends the user's open sessions at the next validation.
-        return updated.Succeeded ? ToChange(await users.UpdateSecurityStampAsync(user)) : Failed(updated);
+        var change = updated.Succeeded ? ToChange(await users.UpdateSecurityStampAsync(user)) : Failed(updated);
+        if (change.Succeeded)
+        {
+            await audit.RecordAsync(AuditActor.From(actingUser), active ? "user.activated" : "user.deactivated", user.Email);
+        }
+        return change;
     }
 
     private AccountChange? Validate(StaffAccess access) =>

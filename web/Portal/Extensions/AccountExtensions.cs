@@ -15,6 +15,7 @@ internal static class AccountExtensions
     {
         builder.AddNpgsqlDataSource("portaldb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
         builder.AddDatabaseMigrations(typeof(PortalDbContext).Assembly);
+        builder.AddAuditTrail();
         builder.Services.AddDbContext<PortalDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
 
         builder.Services.AddIdentity<StaffUser, IdentityRole>(options =>
@@ -53,6 +54,8 @@ internal static class AccountExtensions
         builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingStaffStateProvider>();
 
         builder.Services.AddSingleton<StaffAccounts>();
+        builder.Services.AddScoped<SignInAudit>();
+        builder.Services.AddScoped<StrategyPlatform.Portal.Audit.AuditTrails>();
         builder.Services.AddSingleton<AdminBootstrapper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AdminBootstrapper>());
         builder.Services.AddHealthChecks().AddCheck<AdminBootstrapper>("staff-accounts", tags: ["ready"]);

@@ -13,5 +13,6 @@ internal static class Extensions
         builder.AddServiceClients();
         builder.AddLiveIndicators();
         builder.AddSurveyPages();
+        builder.AddPortalSecurity();
     }
 }

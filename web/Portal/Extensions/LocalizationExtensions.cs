@@ -5,7 +5,7 @@ namespace Microsoft.Extensions.Hosting;
 
 internal static class LocalizationExtensions
 {
-    /// <summary>Latvian by default; the culture cookie (set by the language switch) chooses English.</summary>
+    /// <summary>Latvian by default; the culture cookie (the language switch), else the browser's Accept-Language, chooses English.</summary>
     public static void AddPortalLocalization(this IHostApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
@@ -15,8 +15,8 @@ internal static class LocalizationExtensions
             options.DefaultRequestCulture = new RequestCulture(PortalCultures.Cultures[0]);
             options.SupportedCultures = [.. PortalCultures.Cultures];
             options.SupportedUICultures = [.. PortalCultures.Cultures];
-            // Only the cookie: the browser's Accept-Language must not override the ministry's default language.
-            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // An explicit choice wins; a first visit follows the browser; anything but Latvian or English stays Latvian.
+            options.RequestCultureProviders = [new PortalCultureProvider()];
         });
     }
 }

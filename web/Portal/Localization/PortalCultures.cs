@@ -29,7 +29,9 @@ public static class PortalCultures
     /// <summary>The culture a switch on a page in <paramref name="current"/> leads to.</summary>
     public static string Other(CultureInfo current) => IsLatvian(current) ? English : Latvian;
 
+    /// <summary>The portal's culture for a culture or language name (<c>en</c>, <c>en-US</c>, <c>lv-LV</c>); null for any other language.</summary>
     public static string? Normalize(string? culture) =>
-        All.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(c[..2], culture, StringComparison.OrdinalIgnoreCase));
+        culture?.Split('-', '_')[0] is { Length: 2 } language
+            ? All.FirstOrDefault(c => string.Equals(c[..2], language, StringComparison.OrdinalIgnoreCase))
+            : null;
 }

@@ -49,7 +49,8 @@ public sealed record KpiYearLock(int Year, bool Locked, bool Ended, string? Lock
 
 public sealed record KpiLockInput(string? Note);
 
-public sealed record KpiActivityProgress(DateTime AsOf, int? Participants, int? Organisations, int? Sessions, string? Note);
+/// <param name="Note">In Latvian; <paramref name="NoteEn"/> in English, when given.</param>
+public sealed record KpiActivityProgress(DateTime AsOf, int? Participants, int? Organisations, int? Sessions, string? Note, string? NoteEn = null);
 
 public sealed record KpiActivity(
     string Code, KpiText Name, int? TargetParticipants, int? TargetOrganisations, DateOnly Deadline,
@@ -64,7 +65,8 @@ public sealed record KpiReview(int Year, bool Locked, DateTimeOffset GeneratedAt
 public sealed record KpiCountedEvent(Guid MediaEventId, DateOnly Date, string Type);
 
 /// <param name="N">Ratings counted; <paramref name="Positive"/> of them 4 or 5.</param>
-public sealed record KpiCountedSurvey(Guid SurveyId, int Responses, int N, int Positive);
+/// <param name="Population">The ratings its invited organisations could give (the interval is corrected for it); null for an open-link survey.</param>
+public sealed record KpiCountedSurvey(Guid SurveyId, int Responses, int N, int Positive, int? Population = null);
 
 /// <summary>A computed indicator's drill-down for a year: exactly what was counted, and the value it makes.</summary>
 public sealed record KpiCounted(
@@ -93,4 +95,4 @@ public sealed record KpiDefinitionChange(KpiDefinition Definition, string? Reaso
 
 public sealed record KpiDefinitionChanged(string Number, int Version);
 
-public sealed record KpiProgressInput(DateOnly? AsOf, int? Participants, int? Organisations, int? Sessions, string? Note);
+public sealed record KpiProgressInput(DateOnly? AsOf, int? Participants, int? Organisations, int? Sessions, string? Note, string? NoteEn = null);

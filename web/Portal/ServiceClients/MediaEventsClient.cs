@@ -49,7 +49,7 @@ public sealed class MediaEventsClient : ServiceClient
 
     /// <summary>
     /// Imports a CSV file. A refused file is <see cref="ServiceOutcome.Invalid"/> with the report's errors
-    /// by line in <see cref="ServiceResult{T}.Value"/> (the service's 400 lists them as an array, not per field).
+    /// by line in <see cref="ServiceResult{T}.Value"/> (the service's 400 names each cell <c>lines[3].endsAt</c>).
     /// </summary>
     public async Task<ServiceResult<MediaImportReport>> ImportAsync(Stream csv, string fileName, CancellationToken ct = default)
     {
@@ -66,11 +66,8 @@ public sealed class MediaEventsClient : ServiceClient
             }
             if (response.StatusCode == HttpStatusCode.BadRequest)
             {
-                var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-                var errors = problem.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array
-                    ? list.Deserialize<List<MediaImportError>>(JsonSerializerOptions.Web) ?? []
-                    : [];
-                return new(ServiceOutcome.Invalid, new MediaImportReport(0, errors));
+                var problems = FieldProblems.Read(await response.Content.ReadFromJsonAsync<JsonElement>(ct));
+                return new(ServiceOutcome.Invalid, new MediaImportReport(0, [.. problems.Cells().Select(c => new MediaImportError(c.Line, c.Column, c.Problem))]));
             }
             return Failed<MediaImportReport>(response.StatusCode);
         }

@@ -43,7 +43,7 @@ public sealed record MediaCampaign(
 
 public sealed record MediaCampaignSave(string? Name, DateOnly? PeriodFrom, DateOnly? PeriodTo, IReadOnlyList<int> Goals, IReadOnlyList<string> TargetGroups, int? Version);
 
-public sealed record MediaImportError(int Line, string Field, string Message);
+public sealed record MediaImportError(int? Line, string Field, FieldProblem Problem);
 
 /// <summary>How an import ended: imported rows, or (nothing imported) the errors by line.</summary>
 public sealed record MediaImportReport(int Imported, IReadOnlyList<MediaImportError> Errors);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc;
 
 namespace StrategyPlatform.Portal.ServiceClients;
 
@@ -18,6 +17,11 @@ public abstract class ServiceClient(HttpClient http, ILogger logger)
 
     protected Task<ServiceResult<T>> PostAsync<TBody, T>(string path, TBody body, CancellationToken ct) =>
         SendAsync<T>(() => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) }, ct);
+
+    /// <summary>The service's audit trail (Administrators only), newest first.</summary>
+    public Task<ServiceResult<StrategyPlatform.ServiceDefaults.Audit.AuditPage>> GetAuditAsync(
+        StrategyPlatform.ServiceDefaults.Audit.AuditQuery query, CancellationToken ct = default) =>
+        GetAsync<StrategyPlatform.ServiceDefaults.Audit.AuditPage>($"api/audit?{query.ToQueryString()}", ct);
 
     /// <summary>Whether the service answers its liveness probe: for pages that only need to know it is there.</summary>
     public async Task<bool> IsAvailableAsync(CancellationToken ct = default) =>
@@ -62,15 +66,15 @@ public abstract class ServiceClient(HttpClient http, ILogger logger)
         : typeof(T) == typeof(ServiceFile) ? (T)(object)await ServiceFile.ReadAsync(response, ct)
         : (await response.Content.ReadFromJsonAsync<T>(ct))!;
 
-    private static async Task<IReadOnlyDictionary<string, string[]>> ReadErrorsAsync(HttpResponseMessage response, CancellationToken ct)
+    internal static async Task<FieldProblems> ReadErrorsAsync(HttpResponseMessage response, CancellationToken ct)
     {
         try
         {
-            return new Dictionary<string, string[]>((await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(ct))?.Errors ?? new Dictionary<string, string[]>());
+            return FieldProblems.Read(await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(ct));
         }
         catch (System.Text.Json.JsonException)
         {
-            return new Dictionary<string, string[]>();
+            return FieldProblems.Read(default);
         }
     }
 }

@@ -5,7 +5,7 @@ public enum ServiceOutcome
     Ok,
     /// <summary>The service answered 404.</summary>
     NotFound,
-    /// <summary>The service rejected the input (400 ValidationProblem); <see cref="ServiceResult{T}.Errors"/> names the fields.</summary>
+    /// <summary>The service rejected the input (400 ValidationProblem); <see cref="ServiceResult{T}.Errors"/> names the fields with their codes.</summary>
     Invalid,
     /// <summary>The service refused the user (401/403).</summary>
     Forbidden,
@@ -16,7 +16,7 @@ public enum ServiceOutcome
 }
 
 /// <summary>What a page gets from a service call: never an exception for a service that is down.</summary>
-public sealed record ServiceResult<T>(ServiceOutcome Outcome, T? Value = default, IReadOnlyDictionary<string, string[]>? Errors = null)
+public sealed record ServiceResult<T>(ServiceOutcome Outcome, T? Value = default, FieldProblems? Errors = null)
 {
     public bool IsOk => Outcome == ServiceOutcome.Ok;
 

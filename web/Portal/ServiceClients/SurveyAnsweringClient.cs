@@ -18,7 +18,7 @@ public enum LinkProblem
 }
 
 /// <summary>The outcome of an answering call: a value, per-question errors (400), or why the link cannot be used.</summary>
-public sealed record AnswerResult<T>(T? Value, LinkProblem Problem = LinkProblem.None, IReadOnlyDictionary<string, string[]>? Errors = null)
+public sealed record AnswerResult<T>(T? Value, LinkProblem Problem = LinkProblem.None, FieldProblems? Errors = null)
 {
     public bool IsOk => Problem == LinkProblem.None && Errors is null;
 }
@@ -36,6 +36,10 @@ public sealed class SurveyAnsweringClient(HttpClient http, ILogger<SurveyAnsweri
 
     public Task<AnswerResult<object>> SaveDraftAsync(string token, SurveyAnswerSheet sheet, CancellationToken ct = default) =>
         SendAsync<object>(HttpMethod.Put, $"api/answer/{Uri.EscapeDataString(token)}/draft", sheet, ct);
+
+    /// <summary>Checks one step's answers as the submission would (0: the category question, 1…: the sections); changes nothing.</summary>
+    public Task<AnswerResult<object>> CheckStepAsync(string token, SurveyAnswerSheet sheet, int step, CancellationToken ct = default) =>
+        SendAsync<object>(HttpMethod.Post, $"api/answer/{Uri.EscapeDataString(token)}/check?step={step}", sheet, ct);
 
     public Task<AnswerResult<object>> SubmitAsync(string token, SurveyAnswerSheet sheet, CancellationToken ct = default) =>
         SendAsync<object>(HttpMethod.Post, $"api/answer/{Uri.EscapeDataString(token)}", sheet, ct);
@@ -60,8 +64,7 @@ public sealed class SurveyAnsweringClient(HttpClient http, ILogger<SurveyAnsweri
             }
             if (response.StatusCode == HttpStatusCode.BadRequest)
             {
-                var problem = await response.Content.ReadFromJsonAsync<ValidationProblemDetails>(timeout.Token);
-                return new(default, Errors: new Dictionary<string, string[]>(problem?.Errors ?? new Dictionary<string, string[]>()));
+                return new(default, Errors: await ServiceClient.ReadErrorsAsync(response, timeout.Token));
             }
             var type = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
                 ? (await response.Content.ReadFromJsonAsync<ProblemDetails>(timeout.Token))?.Type : null;

@@ -79,7 +79,8 @@ public sealed record QuestionResult(
 
 public sealed record IndicatorResult(string Indicator, SurveyText Rule, int ValidAnswers, int PositiveAnswers, double? Share, ResultInterval? Interval);
 
-public sealed record CategoryResult(string Category, SurveyText Label, bool Hidden, int? Responses, double? IndicatorShare);
+/// <param name="HiddenBecause">FewerThanThreshold or Derivable when <paramref name="Hidden"/>.</param>
+public sealed record CategoryResult(string Category, SurveyText Label, bool Hidden, int? Responses, double? IndicatorShare, string? HiddenBecause = null);
 
 public sealed record QuestionComparison(
     string QuestionId, string ComparisonKey, string Status,

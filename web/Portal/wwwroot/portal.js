@@ -32,3 +32,11 @@ document.addEventListener('click', event => {
     window.addEventListener('resize', queue);
     queue();
 })();
+
+// A print button (data-print) opens the browser's print dialog. Bound here, not in an onclick attribute, because the
+// Content-Security-Policy runs no inline script.
+document.addEventListener('click', event => {
+    if (event.target instanceof Element && event.target.closest('[data-print]')) {
+        window.print();
+    }
+});

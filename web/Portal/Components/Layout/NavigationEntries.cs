@@ -20,5 +20,6 @@ public static class NavigationEntries
         new("surveys", "Nav.Surveys", "quiz", StrategyPlatform.Portal.Surveys.SurveyAccess.ReadResults),
         new("media-events", "Nav.MediaEvents", "campaign", StaffPolicies.ReadMediaEvents),
         new("admin/users", "Nav.Users", "manage_accounts", StaffPolicies.Administer),
+        new("admin/audit", "Nav.Audit", "history", StaffPolicies.Administer),
     ];
 }

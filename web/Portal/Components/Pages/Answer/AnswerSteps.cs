@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using StrategyPlatform.Portal.Resources;
 using StrategyPlatform.Portal.ServiceClients;
+using StrategyPlatform.Portal.Localization;
 
 namespace StrategyPlatform.Portal.Components.Pages.Answer;
 
@@ -43,30 +44,31 @@ public static class AnswerSteps
         return form.Definition.Sections.Count;
     }
 
-    /// <summary>The service writes its messages in English; the respondent reads them in the page's language.</summary>
-    public static string Message(IStringLocalizer<SharedResource> t, SurveyAnswerForm form, string field, string? serviceMessage)
+    /// <summary>
+    /// A problem the service found, by its code, in the respondent's language: the category question's own
+    /// text (<c>Answer.Error.Category.{code}</c>), else one for the question's type (<c>Answer.Error.Likert.{code}</c>),
+    /// else the answering pages' (<c>Answer.Error.{code}</c>), else the portal's.
+    /// </summary>
+    public static string Message(IStringLocalizer<SharedResource> t, SurveyAnswerForm form, string field, FieldProblem problem)
     {
         if (field == AnswerFormFields.Category)
         {
-            return t["Answer.Error.Category"];
+            return ErrorTexts.For(t, problem, "Answer.Error.Category", "Answer.Error");
         }
-        var key = serviceMessage switch
-        {
-            "This question requires an answer." => "Answer.Error.Required",
-            "Choose a rating from 1 to 5." => "Answer.Error.Rating",
-            "Choose a value from 0 to 10." => "Answer.Error.Nps",
-            "Choose one of the options offered." or "Choose among the options offered, each at most once." => "Answer.Error.Choice",
-            { } m when m.StartsWith("At most", StringComparison.Ordinal) => "Answer.Error.TooLong",
-            _ => "Answer.Error.Invalid",
-        };
-        return t[key];
+        var type = form.Definition.Sections.SelectMany(s => s.Questions).FirstOrDefault(q => $"answers.{q.Id}" == field)?.Type;
+        return ErrorTexts.For(t, problem, type is null ? ["Answer.Error"] : [$"Answer.Error.{type}", "Answer.Error"]);
     }
+
+    /// <summary>Every problem of the service's 400 as the page shows it, by field.</summary>
+    public static Dictionary<string, string> Messages(IStringLocalizer<SharedResource> t, SurveyAnswerForm form, FieldProblems errors) =>
+        errors.ToDictionary(e => e.Key, e => e.Value.Count == 0 ? ErrorTexts.For(t, new(FieldProblems.InvalidCode, ""), "Answer.Error") : Message(t, form, e.Key, e.Value[0]));
 
     /// <summary>The id of the element a field's problem is about.</summary>
     public static string Anchor(string field) =>
         field == AnswerFormFields.Category ? "respondent-category" : field.StartsWith("answers.", StringComparison.Ordinal) ? $"q-{field["answers.".Length..]}" : "main-content";
 
+    /// <summary>The question a problem is about, as the error summary names it (without its closing full stop, a colon follows).</summary>
     public static string QuestionText(SurveyAnswerForm form, string field, IStringLocalizer<SharedResource> t) =>
-        field == AnswerFormFields.Category ? form.RespondentCategory.Text.Current
-        : form.Definition.Sections.SelectMany(s => s.Questions).FirstOrDefault(q => $"answers.{q.Id}" == field)?.Text.Current ?? t["Answer.Error.Other"];
+        (field == AnswerFormFields.Category ? form.RespondentCategory.Text.Current
+        : form.Definition.Sections.SelectMany(s => s.Questions).FirstOrDefault(q => $"answers.{q.Id}" == field)?.Text.Current ?? t["Answer.Error.Other"]).TrimEnd('.');
 }

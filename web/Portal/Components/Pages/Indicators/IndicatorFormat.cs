@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.Portal.Resources;
 using StrategyPlatform.Portal.ServiceClients;
+using StrategyPlatform.Portal.Localization;
 
 namespace StrategyPlatform.Portal.Components.Pages.Indicators;
 
@@ -13,23 +14,36 @@ public static class IndicatorFormat
 
     public static string Text(KpiText? text) => text is null ? "" : IsLatvian ? text.Lv : text.En;
 
-    /// <summary>A value in the indicator's unit, in the current culture (lv: <c>88,8 %</c>).</summary>
+    /// <summary>A value in the indicator's unit, written by <see cref="PortalFormat"/> (lv: <c>88,8 %</c>, en: <c>88.8%</c>).</summary>
     public static string Value(IStringLocalizer<SharedResource> T, string unit, decimal? value)
     {
         if (value is not { } v)
         {
             return T["Kpi.NoValue"];
         }
-        var c = CultureInfo.CurrentCulture;
         return unit switch
         {
-            "Percent" => T["Kpi.Unit.Percent", v.ToString("0.#", c)],
-            "MWh" => T["Kpi.Unit.MWh", v.ToString("#,0.##", c)],
+            "Percent" => PortalFormat.Percent(v),
+            "MWh" => T["Kpi.Unit.MWh", PortalFormat.Number(v)],
             "YesNo" => v > 0 ? T["Kpi.Yes"] : T["Kpi.No"],
-            "NewsPerMonth" => T["Kpi.Unit.MonthsMet", v.ToString("0", c)],
-            _ => v.ToString("#,0.##", c),
+            "NewsPerMonth" => T["Kpi.Unit.MonthsMet", PortalFormat.Count((long)v)],
+            _ => PortalFormat.Number(v),
         };
     }
+
+    /// <summary>
+    /// What a year shows: its own value; for the baseline year without one, the baseline, marked as such
+    /// (the strategy's table states it, so "no value" would be wrong); else "no value".
+    /// </summary>
+    public static string YearValue(IStringLocalizer<SharedResource> T, string unit, decimal? value, KpiBaseline? baseline, int year) =>
+        value is null && baseline?.Year == year ? $"{Value(T, unit, baseline.Value)} ({T["Kpi.BaselineShort"]})" : Value(T, unit, value);
+
+    /// <summary>A year that has no value of its own but is the baseline year: it shows the baseline, not a status.</summary>
+    public static bool IsBaselineYear(decimal? value, KpiBaseline? baseline, int year) => value is null && baseline?.Year == year;
+
+    /// <summary>A survey value's n and 95 % interval, written as the survey's results write theirs.</summary>
+    public static string Interval(IStringLocalizer<SharedResource> T, string unit, int n, decimal low, decimal high) =>
+        T["Kpi.Interval", PortalFormat.Count(n), unit == "Percent" ? PortalFormat.PercentInterval(low, high) : $"{Value(T, unit, low)}–{Value(T, unit, high)}"];
 
     public static string Status(IStringLocalizer<SharedResource> T, string status) => T[$"Kpi.Status.{status}"];
 
@@ -52,11 +66,18 @@ public static class IndicatorFormat
         T["Kpi.TrendText", string.Join("; ", i.Sparkline.Select(p => $"{p.Year}: {Value(T, i.Unit, p.Value)}{(p.IsBaseline ? " (" + T["Kpi.BaselineShort"] + ")" : "")}"))];
 
     /// <summary>
-    /// Who did something: the portal's name for the account, else the name the service kept from
-    /// the caller's token, else the bare id (the catalogue's seed, say).
+    /// The account the Kpi service records for what it seeded from the strategy itself (the catalogue's first
+    /// versions, the activities' first progress; its <c>Catalogue/CatalogueSeeder</c>): no person, so the pages name it
+    /// in their own language rather than show the id.
     /// </summary>
-    public static string Person(IReadOnlyDictionary<string, string> names, string id, string? keptName) =>
-        names.GetValueOrDefault(id) ?? (string.IsNullOrWhiteSpace(keptName) ? id : keptName);
+    public const string SeedAccount = "seed";
+
+    /// <summary>
+    /// Who did something: the portal's name for the account, else the name the service kept from
+    /// the caller's token, else the bare id; the seed is "the strategy's table" in the page's language.
+    /// </summary>
+    public static string Person(IStringLocalizer<SharedResource> T, IReadOnlyDictionary<string, string> names, string id, string? keptName) =>
+        id == SeedAccount ? T["Kpi.SeedAccount"] : names.GetValueOrDefault(id) ?? (string.IsNullOrWhiteSpace(keptName) ? id : keptName);
 
     /// <summary>A moment as the ministry's clocks show it (Europe/Riga), in the current culture.</summary>
     public static string Moment(DateTime utc) => LatvianTime.LocalFromUtc(utc).ToString("g", CultureInfo.CurrentCulture);
