@@ -8,6 +8,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using Polly;
+using Polly.Retry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using StrategyPlatform.ServiceDefaults.Api;
@@ -51,11 +53,24 @@ public static class ServiceDefaultsExtensions
             // One pipeline, and so one circuit breaker, per service called: registered here, the standard handler is
             // a single pipeline for every client (dotnet/extensions#5021), and a service that is down (the KPI
             // service) opened the circuit for the healthy ones too: the portal showed media events as unavailable.
-            http.AddStandardResilienceHandler().SelectPipelineByAuthority();
+            http.AddStandardResilienceHandler(o => o.Retry.ShouldHandle = RetryOnlyWhatIsSafeToRepeat(o.Retry.ShouldHandle)).SelectPipelineByAuthority();
             http.AddServiceDiscovery();
         });
         return builder;
     }
+
+    /// <summary>
+    /// A request that timed out may still have committed on the other side: sent again, a POST would create a
+    /// second media event or response. So only safe methods are retried, and a request that changes something
+    /// only when it carries an <c>Idempotency-Key</c> (the service then answers a repeat with the first result).
+    /// </summary>
+    private static Func<RetryPredicateArguments<HttpResponseMessage>, ValueTask<bool>> RetryOnlyWhatIsSafeToRepeat(
+        Func<RetryPredicateArguments<HttpResponseMessage>, ValueTask<bool>> transient) => args =>
+            args.Context.GetRequestMessage() is { } request
+            && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Head || request.Method == HttpMethod.Options
+                || request.Headers.Contains(StrategyPlatform.ServiceDefaults.Idempotency.IdempotentRequest.Header))
+                ? transient(args)
+                : ValueTask.FromResult(false);
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

@@ -24,7 +24,7 @@ internal sealed class DatabaseInitializer(
     IEnumerable<MigrationSource> sources,
     ILogger<DatabaseInitializer> logger) : BackgroundService, IDatabaseReadiness
 {
-    private const long MigrationLockKey = 7_305_163_021;
+    private const long MigrationLockKey = AdvisoryLocks.Migrations;
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>

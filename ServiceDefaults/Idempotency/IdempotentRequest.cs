@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dapper;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using StrategyPlatform.ServiceDefaults.Authentication;
 
@@ -95,6 +96,6 @@ public sealed class IdempotencyKeyException(int statusCode, string message) : Ex
 public static class IdempotentRequestExtensions
 {
     /// <summary><see cref="IdempotentRequest.ClaimAsync"/> for a request that may have come without a key (then: go on).</summary>
-    public static Task<EarlierRequest?> ClaimAsync(this IdempotentRequest? request, NpgsqlTransaction tx, string? resource, CancellationToken ct) =>
+    public static Task<EarlierRequest?> ClaimIfKeyedAsync(this IdempotentRequest? request, NpgsqlTransaction tx, string? resource, CancellationToken ct) =>
         request is null ? Task.FromResult<EarlierRequest?>(null) : request.ClaimAsync(tx, resource, ct);
 }

@@ -11,5 +11,7 @@ public static class OutboxDiagnostics
     private static readonly Meter Meter = new(Name);
     internal static readonly Counter<long> Published = Meter.CreateCounter<long>("outbox.messages.published");
     internal static readonly Counter<long> Failed = Meter.CreateCounter<long>("outbox.messages.failed");
+    /// <summary>Messages given up on until an operator retries them.</summary>
+    internal static readonly Counter<long> Parked = Meter.CreateCounter<long>("outbox.messages.parked");
     internal static readonly Counter<long> Duplicates = Meter.CreateCounter<long>("inbox.messages.duplicate");
 }

@@ -14,10 +14,12 @@ namespace StrategyPlatform.ServiceDefaults.Messaging;
 /// <summary>
 /// Publishes committed outbox rows with publisher confirms and marks them dispatched. A row that
 /// fails (broker down, no confirm in time) is retried with backoff until it goes: after a crash, an
-/// outage or a restart nothing is dropped. Rows of one partition go out strictly in order: a
-/// failed or waiting row holds back the later rows of its partition. Only one replica dispatches
-/// at a time (an advisory lock), which keeps that order across replicas. A row published but not
-/// yet marked when the process dies is published again; consumers de-duplicate by message id.
+/// outage or a restart nothing is dropped. Rows of one partition go out strictly in order: a row
+/// backing off holds back the later rows of its partition, and only its partition. A row the broker
+/// keeps refusing (or that cannot be built) is parked after <see cref="OutboxOptions.MaxAttempts"/>
+/// refusals: /health reports it and an operator retries it. Only one replica dispatches at a time (an
+/// advisory lock), which keeps that order across replicas. A row published but not yet marked when the
+/// process dies is published again; consumers de-duplicate by message id.
 /// </summary>
 internal sealed class OutboxDispatcher(
     NpgsqlDataSource dataSource,
@@ -26,7 +28,6 @@ internal sealed class OutboxDispatcher(
     IOptions<OutboxOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private const long DispatcherLockKey = 7_305_163_022;
     private readonly OutboxOptions settings = options.Value;
     // An anonymous row's backoff is kept here, not in its row: a stored retry time would date the response.
     private readonly ConcurrentDictionary<Guid, DateTimeOffset> anonymousBackoff = new();
@@ -59,30 +60,47 @@ internal sealed class OutboxDispatcher(
         }
     }
 
+    /// <param name="MoreDue">A full batch went out: read the next at once. Otherwise wait for a notification or <paramref name="NextDue"/>.</param>
     private sealed record Batch(bool MoreDue, TimeSpan? NextDue);
 
     private async Task<Batch> DispatchBatchAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        if (!await connection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@DispatcherLockKey)", new { DispatcherLockKey }))
+        if (!await connection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@key)", new { key = AdvisoryLocks.OutboxDispatcher }))
         {
             return new Batch(false, null); // another replica is dispatching
         }
         try
         {
+            var now = DateTimeOffset.UtcNow;
+            var heldAnonymous = anonymousBackoff.Where(b => b.Value > now).Select(b => b.Key).ToArray();
+            // Only due rows, in order, and none behind a row of its partition that is backing off (those are
+            // few, and indexed); an anonymous row's backoff is known only here. So a partition that waits
+            // neither fills the batch nor holds back the others.
             var rows = (await connection.QueryAsync<OutboxRow>(new CommandDefinition("""
-                SELECT id, partition_key AS PartitionKey, message_type AS MessageType, payload::text AS Payload,
-                       trace_parent AS TraceParent, trace_state AS TraceState, attempts,
-                       GREATEST(next_attempt_at - now(), interval '0') AS DueIn, anonymous
-                FROM outbox_messages WHERE dispatched_at IS NULL ORDER BY sequence LIMIT @BatchSize
-                """, new { settings.BatchSize }, cancellationToken: ct)))
-                .Select(r => r.Anonymous && anonymousBackoff.TryGetValue(r.Id, out var due) ? r with { DueIn = Max(due - DateTimeOffset.UtcNow, TimeSpan.Zero) } : r)
-                .ToList();
+                SELECT m.id, m.partition_key AS PartitionKey, m.message_type AS MessageType, m.payload::text AS Payload,
+                       m.trace_parent AS TraceParent, m.trace_state AS TraceState, m.attempts, m.refusals, m.anonymous
+                FROM outbox_messages m
+                WHERE m.dispatched_at IS NULL AND m.failed_at IS NULL AND m.id <> ALL(@heldAnonymous)
+                  AND NOT EXISTS (
+                      SELECT 1 FROM outbox_messages b
+                      WHERE b.partition_key = m.partition_key AND b.sequence <= m.sequence
+                        AND b.dispatched_at IS NULL AND b.failed_at IS NULL AND b.attempts > 0 AND b.next_attempt_at > now())
+                ORDER BY m.sequence LIMIT @BatchSize
+                """, new { settings.BatchSize, heldAnonymous }, cancellationToken: ct))).ToList();
+            if (rows.Count < settings.BatchSize)
+            {
+                // Every due row was read: a lapsed backoff whose row was not among them is of a row no longer waiting.
+                var read = rows.Select(r => r.Id).ToHashSet();
+                foreach (var lapsed in anonymousBackoff.Where(b => b.Value <= now && !read.Contains(b.Key)).Select(b => b.Key).ToList())
+                {
+                    anonymousBackoff.TryRemove(lapsed, out _);
+                }
+            }
 
             // Partitions are independent, so they are published concurrently; within one, strictly in sequence.
             var published = new ConcurrentBag<Guid>();
             var failed = new ConcurrentBag<(OutboxRow Row, Exception Error)>();
-            var waiting = new ConcurrentBag<TimeSpan>();
             await Parallel.ForEachAsync(
                 rows.GroupBy(r => r.PartitionKey),
                 new ParallelOptions { MaxDegreeOfParallelism = settings.MaxConcurrentPublishes, CancellationToken = ct },
@@ -90,11 +108,6 @@ internal sealed class OutboxDispatcher(
                 {
                     foreach (var row in partition)
                     {
-                        if (row.DueIn > TimeSpan.Zero)
-                        {
-                            waiting.Add(row.DueIn); // backing off: it and the rows after it wait
-                            return;
-                        }
                         try
                         {
                             await PublishAsync(row, token);
@@ -103,7 +116,7 @@ internal sealed class OutboxDispatcher(
                         catch (Exception ex) when (!token.IsCancellationRequested)
                         {
                             failed.Add((row, ex));
-                            return;
+                            return; // the rest of the partition waits for it
                         }
                     }
                 });
@@ -118,32 +131,67 @@ internal sealed class OutboxDispatcher(
                 anonymousBackoff.TryRemove(id, out _);
             }
             OutboxDiagnostics.Published.Add(published.Count);
+
+            var waiting = new List<TimeSpan>();
             foreach (var (row, error) in failed)
             {
-                var backoff = settings.Backoff(row.Attempts + 1);
-                if (row.Anonymous)
-                {
-                    anonymousBackoff[row.Id] = DateTimeOffset.UtcNow + backoff;
-                }
-                await connection.ExecuteAsync("""
-                    UPDATE outbox_messages
-                    SET attempts = attempts + 1, next_attempt_at = CASE WHEN anonymous THEN next_attempt_at ELSE now() + @backoff END, last_error = @error
-                    WHERE id = @Id
-                    """, new { row.Id, backoff, error = error.Message });
-                OutboxDiagnostics.Failed.Add(1);
-                // An anonymous message's id is not logged: the log line's time would date it.
-                logger.LogWarning("Outbox message {MessageId} ({Type}) not published, attempt {Attempt}; retrying in {Backoff}: {Error}",
-                    row.Anonymous ? "(anonymous)" : row.Id, row.MessageType, row.Attempts + 1, backoff, error.Message);
-                waiting.Add(backoff);
+                waiting.Add(await RecordFailureAsync(connection, row, error));
             }
-            TimeSpan? nextDue = waiting.IsEmpty ? null : waiting.Min();
-            return new Batch(rows.Count == settings.BatchSize && failed.IsEmpty, nextDue);
+            // The earliest backoff still running (this batch's, or an anonymous row's from before) wakes the loop.
+            waiting.AddRange(anonymousBackoff.Values.Select(due => Max(due - DateTimeOffset.UtcNow, TimeSpan.Zero)));
+            TimeSpan? nextDue = waiting.Count == 0 ? null : waiting.Min();
+            return new Batch(rows.Count == settings.BatchSize && !published.IsEmpty, nextDue);
         }
         finally
         {
-            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@DispatcherLockKey)", new { DispatcherLockKey });
+            await connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLocks.OutboxDispatcher });
         }
     }
+
+    /// <summary>
+    /// Backs a row off, or parks it once the broker has refused it <see cref="OutboxOptions.MaxAttempts"/> times.
+    /// Only a refusal counts: a publish that timed out or found the broker unreachable says nothing about the
+    /// message, so an outage of any length parks nothing.
+    /// </summary>
+    /// <returns>How long until the row is due again (<see cref="TimeSpan.MaxValue"/> once parked).</returns>
+    private async Task<TimeSpan> RecordFailureAsync(NpgsqlConnection connection, OutboxRow row, Exception error)
+    {
+        var refused = error is not OperationCanceledException && BrokerReachable();
+        var refusals = row.Refusals + (refused ? 1 : 0);
+        var park = refusals >= settings.MaxAttempts;
+        var backoff = settings.Backoff(row.Attempts + 1);
+        if (row.Anonymous && !park)
+        {
+            anonymousBackoff[row.Id] = DateTimeOffset.UtcNow + backoff;
+        }
+        else
+        {
+            anonymousBackoff.TryRemove(row.Id, out _);
+        }
+        await connection.ExecuteAsync("""
+            UPDATE outbox_messages
+            SET attempts = attempts + 1, refusals = @refusals, last_error = @error,
+                next_attempt_at = CASE WHEN anonymous THEN next_attempt_at ELSE now() + @backoff END,
+                failed_at = CASE WHEN NOT @park THEN NULL WHEN anonymous THEN date_trunc('day', now()) ELSE now() END
+            WHERE id = @Id
+            """, new { row.Id, refusals, park, backoff, error = error.Message });
+        OutboxDiagnostics.Failed.Add(1);
+        // An anonymous message's id is not logged: the log line's time would date it.
+        var id = row.Anonymous ? "(anonymous)" : row.Id.ToString();
+        if (park)
+        {
+            OutboxDiagnostics.Parked.Add(1);
+            logger.LogError("Outbox message {MessageId} ({Type}) parked after {Refusals} refusals; it waits for an operator (scripts/operate.sh outbox-retry): {Error}",
+                id, row.MessageType, refusals, error.Message);
+            return TimeSpan.MaxValue;
+        }
+        logger.LogWarning("Outbox message {MessageId} ({Type}) not published, attempt {Attempt}; retrying in {Backoff}: {Error}",
+            id, row.MessageType, row.Attempts + 1, backoff, error.Message);
+        return backoff;
+    }
+
+    /// <summary>The bus has a connection (a service with no receive endpoints reports healthy throughout).</summary>
+    private bool BrokerReachable() => bus is not IBusControl control || control.CheckHealth().Status != BusHealthStatus.Unhealthy;
 
     private async Task PublishAsync(OutboxRow row, CancellationToken ct)
     {
@@ -173,5 +221,5 @@ internal sealed class OutboxDispatcher(
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
-    private sealed record OutboxRow(Guid Id, string PartitionKey, string MessageType, string Payload, string? TraceParent, string? TraceState, int Attempts, TimeSpan DueIn, bool Anonymous);
+    private sealed record OutboxRow(Guid Id, string PartitionKey, string MessageType, string Payload, string? TraceParent, string? TraceState, int Attempts, int Refusals, bool Anonymous);
 }

@@ -18,13 +18,14 @@ internal sealed class OutboxHealthCheck(NpgsqlDataSource dataSource, IOptions<Ou
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // An anonymous message is stored with the day only, so it says nothing about how long it has waited.
         Backlog backlog;
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             backlog = await connection.QuerySingleAsync<Backlog>(new CommandDefinition("""
                 SELECT count(*) FILTER (WHERE failed_at IS NULL) AS Waiting,
-                       extract(epoch FROM now() - min(created_at) FILTER (WHERE failed_at IS NULL))::float8 AS OldestSeconds,
+                       extract(epoch FROM now() - min(created_at) FILTER (WHERE failed_at IS NULL AND NOT anonymous))::float8 AS OldestSeconds,
                        count(*) FILTER (WHERE failed_at IS NOT NULL) AS Parked
                 FROM outbox_messages WHERE dispatched_at IS NULL
                 """, cancellationToken: cancellationToken));

@@ -12,9 +12,9 @@ public sealed class OutboxOptions
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>
-    /// Failed publications (with the broker connected) after which a message is parked instead of retried:
-    /// it stops holding back its partition and waits for an operator. While the broker is unreachable no
-    /// attempt is made, so an outage of any length parks nothing.
+    /// Refusals (a publish that failed with the broker reachable, not a timeout) after which a message is parked
+    /// instead of retried: it stops holding back its partition and waits for an operator. A timeout or an
+    /// unreachable broker does not count, so an outage of any length parks nothing.
     /// </summary>
     public int MaxAttempts { get; set; } = 10;
     /// <summary>/health turns Degraded when this many messages wait to be sent…</summary>

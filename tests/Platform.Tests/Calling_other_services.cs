@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,6 +38,33 @@ public sealed class Calling_other_services
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Retries_a_read_and_a_keyed_change_but_never_sends_an_unkeyed_change_twice()
+    {
+        var attempts = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        await using var busy = await ServiceAsync(app => app.MapMethods("/{what}", ["GET", "POST"], (string what, HttpContext http) =>
+        {
+            attempts.AddOrUpdate(what, 1, (_, n) => n + 1);
+            // Busy, try again at once: the standard retry honours Retry-After, so the test needs no waiting.
+            http.Response.Headers.RetryAfter = "0";
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }));
+        using var host = Caller();
+        using var client = host.Services.GetRequiredService<IHttpClientFactory>().CreateClient("mediaevents");
+        var service = new Uri(busy.Urls.First());
+
+        (await client.GetAsync(new Uri(service, "read"))).Dispose();
+        (await client.PostAsync(new Uri(service, "create"), new StringContent("{}"))).Dispose();
+        using var keyed = new HttpRequestMessage(HttpMethod.Post, new Uri(service, "keyed-create")) { Content = new StringContent("{}") };
+        keyed.Headers.Add(StrategyPlatform.ServiceDefaults.Idempotency.IdempotentRequest.Header, "k-1");
+        (await client.SendAsync(keyed)).Dispose();
+
+        // The standard handler's three retries for what is safe to repeat; a POST without a key had committed, perhaps.
+        Assert.Equal(4, attempts["read"]);
+        Assert.Equal(1, attempts["create"]);
+        Assert.Equal(4, attempts["keyed-create"]);
+    }
+
     private static IHost Caller()
     {
         var builder = Host.CreateApplicationBuilder();
@@ -46,13 +74,15 @@ public sealed class Calling_other_services
         return builder.Build();
     }
 
-    private static async Task<WebApplication> HealthyServiceAsync()
+    private static Task<WebApplication> HealthyServiceAsync() => ServiceAsync(app => app.MapGet("/", () => "ok"));
+
+    private static async Task<WebApplication> ServiceAsync(Action<WebApplication> map)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        app.MapGet("/", () => "ok");
+        map(app);
         await app.StartAsync();
         return app;
     }

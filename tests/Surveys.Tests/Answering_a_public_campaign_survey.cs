@@ -75,6 +75,31 @@ public sealed class Answering_a_public_campaign_survey(OpenLinkService service) 
     }
 
     [Fact]
+    public async Task The_same_answers_sent_again_under_their_idempotency_key_are_thanked_for_and_counted_once()
+    {
+        using var manager = service.Bed.CreateStaffClient(service.Surveys, [StaffRoles.SurveyManager]);
+        using var respondent = service.Surveys.CreateClient();
+        var created = await manager.PostAsJsonAsync("/api/surveys", CampaignSurvey(), SurveyPortal.JsonOptions);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await manager.PostAsJsonAsync($"/api/surveys/{id}/open", new { opensOn = "2020-01-01", closesOn = "2099-12-31" })).EnsureSuccessStatusCode();
+        var sheet = new AnswerSheet(RespondentCategory.Resident, new Dictionary<string, Answer> { ["useful"] = new(Value: 4) });
+        var key = Guid.NewGuid().ToString("N");
+
+        // The portal's retry after a timeout, or the respondent's second click: the same form, the same key.
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/open/{id}") { Content = JsonContent.Create(sheet, options: SurveyPortal.JsonOptions) };
+            request.Headers.Add(StrategyPlatform.ServiceDefaults.Idempotency.IdempotentRequest.Header, key);
+            statuses.Add((await respondent.SendAsync(request)).StatusCode);
+        }
+        var results = await manager.GetFromJsonAsync<JsonElement>($"/api/surveys/{id}/results");
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created], statuses);
+        Assert.Equal(1, results.GetProperty("indicator").GetProperty("validAnswers").GetInt32());
+    }
+
+    [Fact]
     public async Task A_campaign_survey_without_its_campaign_is_refused_naming_the_field()
     {
         using var manager = service.Bed.CreateStaffClient(service.Surveys, [StaffRoles.SurveyManager]);

@@ -24,7 +24,8 @@ public static class OutboxParking
     {
         await using var connection = await OpenAsync(connectionString, ct);
         var retried = await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE outbox_messages SET failed_at = NULL, attempts = 0, next_attempt_at = now()
+            UPDATE outbox_messages SET failed_at = NULL, attempts = 0, refusals = 0,
+                next_attempt_at = CASE WHEN anonymous THEN next_attempt_at ELSE now() END
             WHERE failed_at IS NOT NULL AND dispatched_at IS NULL AND (@id IS NULL OR id = @id)
             """, new { id }, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify('outbox_pending', '')", cancellationToken: ct));

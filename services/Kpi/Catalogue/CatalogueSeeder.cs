@@ -33,7 +33,7 @@ internal sealed class CatalogueSeeder(
         await using var connection = await db.OpenConnectionAsync(stoppingToken);
         await using var tx = await connection.BeginTransactionAsync(stoppingToken);
         // Serialises replicas starting together.
-        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(7305163022)", transaction: tx);
+        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryLocks.CatalogueSeeding }, tx);
         var now = clock.GetUtcNow();
         for (var i = 0; i < indicators.Count; i++)
         {

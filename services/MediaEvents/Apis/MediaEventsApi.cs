@@ -1,3 +1,4 @@
+using StrategyPlatform.ServiceDefaults.Idempotency;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -49,8 +50,8 @@ public static class MediaEventsApi
             : TypedResults.Ok(await MediaEventQueries.MonthAsync(db, year, month, ct));
 
     public static async Task<Results<Created<MediaEventDto>, ValidationProblem>> CreateEvent(
-        MediaEventInput input, ClaimsPrincipal user, MediaEventWriter writer, CancellationToken ct) =>
-        await writer.CreateAsync(input, Actor.From(user), ct) switch
+        MediaEventInput input, ClaimsPrincipal user, MediaEventWriter writer, HttpContext http, CancellationToken ct) =>
+        await writer.CreateAsync(input, Actor.From(user), ct, IdempotentRequest.Of(http, input)) switch
         {
             WriteOutcome.Done done => TypedResults.Created($"/api/media-events/{done.Event.Id}", done.Event),
             WriteOutcome.Invalid invalid => invalid.Errors.ToProblem(),

@@ -45,7 +45,7 @@ internal sealed class CountingRuleChange(
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         // Serialises replicas starting together.
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(7305163023)", transaction: tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = AdvisoryLocks.CountingRuleChange }, tx, cancellationToken: ct));
         var applied = await connection.QuerySingleOrDefaultAsync<(int Version, string[] CountedTypes)?>(new CommandDefinition(
             "SELECT version, counted_types FROM counting_rule_versions ORDER BY version DESC LIMIT 1", transaction: tx, cancellationToken: ct));
         if (applied?.Version >= CountingRule.Version)

@@ -1,3 +1,4 @@
+using StrategyPlatform.ServiceDefaults.Idempotency;
 using Npgsql;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.ServiceDefaults.Authentication;
@@ -13,7 +14,8 @@ namespace StrategyPlatform.MediaEvents.Events;
 /// </summary>
 public sealed class MediaEventWriter(NpgsqlDataSource db, IOutbox outbox, TimeProvider clock)
 {
-    public async Task<WriteOutcome> CreateAsync(MediaEventInput input, Actor actor, CancellationToken ct)
+    /// <param name="idempotency">The request's key: sent again (a retry after a timeout), the first request's event is the answer.</param>
+    public async Task<WriteOutcome> CreateAsync(MediaEventInput input, Actor actor, CancellationToken ct, IdempotentRequest? idempotency = null)
     {
         var errors = MediaEventValidator.Validate(input, out var values);
         if (values is null)
@@ -22,20 +24,26 @@ public sealed class MediaEventWriter(NpgsqlDataSource db, IOutbox outbox, TimePr
         }
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var id = Guid.CreateVersion7();
+        // Claimed first: a repeat that arrives while this request runs waits here, then finds what it created.
+        if (await idempotency.ClaimIfKeyedAsync(tx, id.ToString(), ct) is { Resource: { } earlier })
+        {
+            return new WriteOutcome.Done((await MediaEventStore.FindAsync(connection, Guid.Parse(earlier), tx, ct))!.ToDto());
+        }
         if (values.CampaignId is { } campaignId && !await MediaEventStore.CampaignExistsAsync(tx, campaignId, ct))
         {
             return UnknownCampaign();
         }
-        var id = await RecordAsync(tx, values, actor, ct);
+        await RecordAsync(tx, values, actor, ct, id);
         var created = (await MediaEventStore.FindAsync(connection, id, tx, ct))!;
         await tx.CommitAsync(ct);
         return new WriteOutcome.Done(created.ToDto());
     }
 
     /// <summary>Records one new event with its history and message on the caller's transaction (also used by the CSV import).</summary>
-    internal async Task<Guid> RecordAsync(NpgsqlTransaction tx, MediaEventValues values, Actor actor, CancellationToken ct)
+    internal async Task<Guid> RecordAsync(NpgsqlTransaction tx, MediaEventValues values, Actor actor, CancellationToken ct, Guid? newId = null)
     {
-        var id = Guid.CreateVersion7();
+        var id = newId ?? Guid.CreateVersion7();
         var now = clock.GetUtcNow();
         var date = await MediaEventStore.InsertAsync(tx, id, values, actor, now, ct);
         await MediaEventStore.AddHistoryAsync(tx, id, 1, "Created", actor, now, [], ct);

@@ -14,6 +14,7 @@ internal static class Extensions
         builder.AddNpgsqlDataSource("mediadb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
         builder.AddMessaging();
+        builder.AddIdempotentRequests();
         builder.AddAuditTrail();
         builder.Services.AddSingleton<MediaEventWriter>();
         builder.Services.AddSingleton<MediaEventImport>();

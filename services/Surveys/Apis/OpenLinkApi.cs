@@ -1,3 +1,4 @@
+using StrategyPlatform.ServiceDefaults.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using StrategyPlatform.Surveys.Answering;
@@ -35,8 +36,9 @@ public static class OpenLinkApi
     }
 
     public static async Task<Results<Created<Submitted>, ProblemHttpResult, ValidationProblem>> Submit(
-        Guid surveyId, AnswerSheet sheet, NpgsqlDataSource db, ResponseWriter writer, TimeProvider clock, CancellationToken ct)
+        Guid surveyId, AnswerSheet sheet, NpgsqlDataSource db, ResponseWriter writer, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
+        var idempotency = IdempotentRequest.Of(http, sheet);
         await using var connection = await db.OpenConnectionAsync(ct);
         var (link, problem) = await ResolveAsync(connection, surveyId, clock, ct);
         if (link is null)
@@ -48,6 +50,12 @@ public static class OpenLinkApi
             return errors.ToProblem("Some answers need attention.");
         }
         await using var tx = await connection.BeginTransactionAsync(ct);
+        // The same answers sent again (a retry after a timeout) are thanked for and not saved twice. Nothing
+        // ties the key to the response: no resource is kept, and the key's row has the day only.
+        if (await idempotency.ClaimIfKeyedAsync(tx, resource: null, ct) is not null)
+        {
+            return TypedResults.Created((string?)null, Submitted.ThankYou);
+        }
         if (await SurveyStore.FindAsync(connection, surveyId, ct, tx, forUpdate: false) is not { SurveyState: SurveyState.Open })
         {
             return LinkProblems.Result(LinkProblem.Closed);

@@ -16,6 +16,7 @@ internal static class Extensions
         builder.AddNpgsqlDataSource("surveysdb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
         builder.AddMessaging();
+        builder.AddIdempotentRequests();
         builder.AddAuditTrail();
         builder.Services.AddSingleton<InvitationIssuer>();
         builder.Services.AddSingleton<ResponseWriter>();

@@ -20,19 +20,27 @@ public sealed class MessagingHost : IAsyncDisposable
 {
     private readonly IHost host;
 
-    private MessagingHost(IHost host) => this.host = host;
+    private MessagingHost(IHost host, string connectionString)
+    {
+        this.host = host;
+        ConnectionString = connectionString;
+    }
+
+    public string ConnectionString { get; }
 
     public NpgsqlDataSource Database => host.Services.GetRequiredService<NpgsqlDataSource>();
 
-    public static async Task<MessagingHost> StartAsync(ServiceTestBed bed, Action<IBusRegistrationConfigurator> consumers)
+    public static async Task<MessagingHost> StartAsync(ServiceTestBed bed, Action<IBusRegistrationConfigurator> consumers, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        var database = await bed.CreateDatabaseAsync("messaging");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:testdb"] = await bed.CreateDatabaseAsync("messaging"),
+            ["ConnectionStrings:testdb"] = database,
             ["ConnectionStrings:messaging"] = bed.MessagingUri,
             ["OTEL_SERVICE_NAME"] = "messaging-test",
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddNpgsqlDataSource("testdb");
         builder.AddDatabaseMigrations(typeof(MessagingHost).Assembly);
         builder.AddMessaging(consumers);
@@ -40,7 +48,7 @@ public sealed class MessagingHost : IAsyncDisposable
         await host.StartAsync();
         await host.Services.GetRequiredService<IDatabaseReadiness>().WaitAsync(CancellationToken.None);
         await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromSeconds(30));
-        return new MessagingHost(host);
+        return new MessagingHost(host, database);
     }
 
     /// <summary>Writes messages through the outbox in one transaction, committed or rolled back.</summary>
@@ -62,6 +70,8 @@ public sealed class MessagingHost : IAsyncDisposable
             await tx.RollbackAsync();
         }
     }
+
+    public IServiceProvider Services => host.Services;
 
     public async Task<List<(string Partition, int Number)>> EffectsAsync()
     {

@@ -1,3 +1,4 @@
+using StrategyPlatform.ServiceDefaults.Idempotency;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -28,8 +29,13 @@ public sealed class MediaEventsClient : ServiceClient
     public Task<ServiceResult<MediaCountingRules>> RulesAsync(CancellationToken ct = default) =>
         GetAsync<MediaCountingRules>("api/media-events/rules", ct);
 
-    public Task<ServiceResult<MediaEventItem>> CreateAsync(MediaEventSave input, CancellationToken ct = default) =>
-        PostAsync<MediaEventSave, MediaEventItem>("api/media-events", input, ct);
+    /// <param name="idempotencyKey">The same for every try of one form: a try after a timeout that had in fact saved gets that event back.</param>
+    public Task<ServiceResult<MediaEventItem>> CreateAsync(MediaEventSave input, string idempotencyKey, CancellationToken ct = default) =>
+        SendAsync<MediaEventItem>(() => new HttpRequestMessage(HttpMethod.Post, "api/media-events")
+        {
+            Content = JsonContent.Create(input),
+            Headers = { { IdempotentRequest.Header, idempotencyKey } },
+        }, ct);
 
     public Task<ServiceResult<MediaEventItem>> UpdateAsync(Guid id, MediaEventSave input, CancellationToken ct = default) =>
         SendAsync<MediaEventItem>(() => new HttpRequestMessage(HttpMethod.Put, $"api/media-events/{id}") { Content = JsonContent.Create(input) }, ct);

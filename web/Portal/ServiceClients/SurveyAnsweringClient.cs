@@ -47,16 +47,21 @@ public sealed class SurveyAnsweringClient(HttpClient http, ILogger<SurveyAnsweri
     public Task<AnswerResult<SurveyAnswerForm>> GetOpenFormAsync(Guid surveyId, CancellationToken ct = default) =>
         SendAsync<SurveyAnswerForm>(HttpMethod.Get, $"api/open/{surveyId}", null, ct);
 
-    public Task<AnswerResult<object>> SubmitOpenAsync(Guid surveyId, SurveyAnswerSheet sheet, CancellationToken ct = default) =>
-        SendAsync<object>(HttpMethod.Post, $"api/open/{surveyId}", sheet, ct);
+    /// <param name="idempotencyKey">The same for every try of one form: the answers are saved once however often it is sent.</param>
+    public Task<AnswerResult<object>> SubmitOpenAsync(Guid surveyId, SurveyAnswerSheet sheet, string idempotencyKey, CancellationToken ct = default) =>
+        SendAsync<object>(HttpMethod.Post, $"api/open/{surveyId}", sheet, ct, idempotencyKey);
 
-    private async Task<AnswerResult<T>> SendAsync<T>(HttpMethod method, string path, SurveyAnswerSheet? body, CancellationToken ct)
+    private async Task<AnswerResult<T>> SendAsync<T>(HttpMethod method, string path, SurveyAnswerSheet? body, CancellationToken ct, string? idempotencyKey = null)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(ServiceClient.Timeout);
         try
         {
             using var request = new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) };
+            if (idempotencyKey is not null)
+            {
+                request.Headers.Add(StrategyPlatform.ServiceDefaults.Idempotency.IdempotentRequest.Header, idempotencyKey);
+            }
             using var response = await http.SendAsync(request, timeout.Token);
             if (response.IsSuccessStatusCode)
             {
