@@ -44,6 +44,7 @@ public static class ServiceDefaultsExtensions
         // Every 400 has the same shape: an errors map and a codes map (Api/FieldErrors.cs).
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = FieldErrors.AddMissingCodes);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         // Enums travel by name: readable in ProblemDetails, logs and other services' code.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.TryAddSingleton(TimeProvider.System);

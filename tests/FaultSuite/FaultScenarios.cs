@@ -3,7 +3,7 @@ using StrategyPlatform.FaultSuite.Scenarios;
 
 namespace StrategyPlatform.FaultSuite;
 
-/// <summary>The suite, in the order it runs (the numbering).</summary>
+/// <summary>The suite, in the order it runs (the numbering); the replica scenarios run last, on a platform of their own.</summary>
 public static class FaultScenarios
 {
     public static IReadOnlyList<IFaultScenario> All { get; } =
@@ -13,5 +13,12 @@ public static class FaultScenarios
         new CrashAfterCommit(),
         new Redelivery(),
         new Poison(),
+        new DatabaseRestart(),
+        new Backlog(),
+        new MediaEditRace(),
+        new SlowService(),
+        new WithReplicas(new BrokerOutage("replicas-broker-outage", 2026)),
+        new WithReplicas(new CrashAfterCommit("replicas-crash-after-commit", 2025)),
+        new WithReplicas(new RevisionOrder("replicas-revision-order")),
     ];
 }

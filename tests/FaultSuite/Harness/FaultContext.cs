@@ -7,8 +7,9 @@ public sealed class FaultContext(FaultPlatform platform)
     public Respondents Respondents { get; } = new(platform);
     public Settling Settling { get; } = new(platform);
     public Databases Databases { get; } = new(platform);
-    public ResponseTally Responses { get; } = new(platform);
+    public ResponseTally Responses => responses ??= new(Platform, Settling);
     public MediaEventTally MediaEvents { get; } = new(platform);
+    private ResponseTally? responses;
 
     /// <summary>How long a scenario may take to settle once its fault is over before what is missing counts as lost.</summary>
     public static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(10);

@@ -112,7 +112,10 @@ public sealed class FaultPlatform : IAsyncDisposable
     /// The real process of an instance: for a .NET service the service itself (DCP starts <c>dotnet run</c>, whose
     /// child it is), for RabbitMQ the Erlang VM under its start script, for PostgreSQL the postmaster.
     /// </summary>
-    public ProcessIdentity ProcessOf(string instance)
+    public ProcessIdentity ProcessOf(string instance) => FindProcess(instance)
+        ?? throw new InvalidOperationException($"No process of {instance} under {LauncherPid(instance)}: {string.Join("; ", ProcessTree.OfAppHost(LauncherPid(instance) ?? 0))}");
+
+    private ProcessIdentity? FindProcess(string instance)
     {
         var launcher = LauncherPid(instance) ?? throw new InvalidOperationException($"{instance} is not running ({StateOf(instance)}).");
         var tree = ProcessTree.OfAppHost(launcher);
@@ -123,7 +126,7 @@ public sealed class FaultPlatform : IAsyncDisposable
             Resources.Messaging => tree.FirstOrDefault(p => p.CommandLine.Contains("beam.smp", StringComparison.Ordinal)),
             _ => tree.FirstOrDefault(p => p.Pid != launcher && p.CommandLine.Contains(Resources.AssemblyOf(name), StringComparison.Ordinal)),
         };
-        return real.Pid > 0 ? real : throw new InvalidOperationException($"No process of {instance} under {launcher}: {string.Join("; ", tree)}");
+        return real.Pid > 0 ? real : null;
     }
 
     /// <summary>Sends <paramref name="signal"/> to the instance's real process and, for a kill, waits until DCP sees it gone.</summary>
@@ -167,8 +170,10 @@ public sealed class FaultPlatform : IAsyncDisposable
     }
 
     /// <summary>Ready: Healthy, or Degraded (a service that works, with a backlog or a failed message to show).</summary>
+    /// <remarks>Running too: just after a start the snapshot can still carry the health of the process before it.</remarks>
     public Task WaitReadyAsync(string instance, TimeSpan? timeout = null) =>
-        Eventually.ReturnsAsync(() => Task.FromResult(HealthOf(instance)), health => health is HealthStatus.Healthy or HealthStatus.Degraded,
+        Eventually.ReturnsAsync(() => Task.FromResult((State: StateOf(instance), Health: HealthOf(instance), Process: LauncherPid(instance) is null ? null : FindProcess(instance))),
+            ready => ready.State == KnownResourceStates.Running && ready.Health is (HealthStatus.Healthy or HealthStatus.Degraded) && ready.Process is not null,
             timeout ?? TimeSpan.FromMinutes(3), because: $"{instance} did not become ready ({string.Join("; ", HealthReportsOf(instance))})");
 
     /// <summary>A client of a service's endpoint (DCP's proxy spreads requests over the replicas), without retries of its own.</summary>

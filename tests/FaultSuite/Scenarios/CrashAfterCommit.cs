@@ -25,6 +25,8 @@ public sealed class CrashAfterCommit(string name = "crash-after-commit", int yea
                 await AnswerLoad.WhenSubmittedAsync(ledger, count * kill / (scale.CrashKills + 1));
                 // With several replicas one goes down at a time: the others keep answering and take over the outbox.
                 var victim = replicas[(kill - 1) % replicas.Count];
+                // Starting one replica again can restart its siblings too (DCP's start applies to the resource): kill a running one.
+                await platform.WaitReadyAsync(victim);
                 await platform.SignalAsync(victim, Signals.SIGKILL);
                 waiting.Add(await context.Databases.PendingOutboxAsync(Databases.Surveys));
                 await platform.StartAsync(victim);
