@@ -42,7 +42,9 @@ internal sealed class OutboxDispatcher(
             var wait = settings.PollInterval;
             try
             {
-                var result = await DispatchBatchAsync(stoppingToken);
+                // Not cancelled by a shutdown: the batch in hand is published and marked (each publish has its own
+                // timeout), so a stopping service leaves no row half-handled; the loop then ends.
+                var result = await DispatchBatchAsync(CancellationToken.None);
                 if (result.MoreDue)
                 {
                     continue;

@@ -160,10 +160,22 @@ public sealed class FaultPlatform : IAsyncDisposable
     /// <summary>Stops an instance as the dashboard's Stop does (SIGTERM, then DCP waits for it).</summary>
     public async Task StopAsync(string instance)
     {
-        var result = await App.ResourceCommands.ExecuteCommandAsync(instance, KnownResourceCommands.StopCommand);
-        if (!result.Success)
+        // Just after a recovery DCP can refuse a stop for a moment ("Failed to stop resource"): ask again, and
+        // in the end send the SIGTERM the command would have sent.
+        for (var attempt = 1; ; attempt++)
         {
-            throw new InvalidOperationException($"Stopping {instance} failed: {result.Message}");
+            var result = await App.ResourceCommands.ExecuteCommandAsync(instance, KnownResourceCommands.StopCommand);
+            if (result.Success)
+            {
+                break;
+            }
+            FaultLog.Write($"Stopping {instance} failed ({result.Message}), attempt {attempt}.");
+            if (attempt == 3)
+            {
+                Signals.Send(ProcessOf(instance).Pid, Signals.SIGTERM);
+                break;
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2));
         }
         await Eventually.ReturnsAsync(() => Task.FromResult(StateOf(instance)), state => state is not null && KnownResourceStates.TerminalStates.Contains(state),
             TimeSpan.FromSeconds(90), because: $"{instance} did not stop");
