@@ -3,7 +3,7 @@ using StrategyPlatform.FaultSuite.Scenarios;
 
 namespace StrategyPlatform.FaultSuite;
 
-/// <summary>The suite, in the order it runs (the numbering); the replica scenarios run last, on a platform of their own.</summary>
+/// <summary>The suite in the order it runs (the scenarios 1–10); the replica scenarios last, on a platform of their own.</summary>
 public static class FaultScenarios
 {
     public static IReadOnlyList<IFaultScenario> All { get; } =
@@ -13,10 +13,11 @@ public static class FaultScenarios
         new CrashAfterCommit(),
         new Redelivery(),
         new Poison(),
-        new DatabaseRestart(),
         new Backlog(),
         new MediaEditRace(),
         new SlowService(),
+        // Last on its platform: after PostgreSQL comes back DCP can take a while to report the services' state again.
+        new DatabaseRestart(),
         new WithReplicas(new BrokerOutage("replicas-broker-outage", 2026)),
         new WithReplicas(new CrashAfterCommit("replicas-crash-after-commit", 2025)),
         new WithReplicas(new RevisionOrder("replicas-revision-order")),

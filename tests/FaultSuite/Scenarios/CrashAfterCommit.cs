@@ -1,10 +1,12 @@
 using StrategyPlatform.FaultSuite.Harness;
+using StrategyPlatform.TestSupport;
 
 namespace StrategyPlatform.FaultSuite.Scenarios;
 
 /// <summary>
-/// 3. The Surveys service is killed (SIGKILL) under load at moments spread over the run, repeatedly, so that
-/// answers it has committed are still waiting in its outbox (counted at each kill, to show the window was hit).
+/// 3. The Surveys service is killed (SIGKILL) under load at moments spread over the run, repeatedly, each time
+/// with the broker frozen for a moment so that answers it has committed are still waiting in its outbox (counted
+/// at each kill, to show the window was hit).
 /// Respondents whose answer got no reply ask again with the same idempotency key. After each restart every
 /// committed answer goes out once.
 /// </summary>
@@ -27,8 +29,21 @@ public sealed class CrashAfterCommit(string name = "crash-after-commit", int yea
                 var victim = replicas[(kill - 1) % replicas.Count];
                 // Starting one replica again can restart its siblings too (DCP's start applies to the resource): kill a running one.
                 await platform.WaitReadyAsync(victim);
-                await platform.SignalAsync(victim, Signals.SIGKILL);
-                waiting.Add(await context.Databases.PendingOutboxAsync(Databases.Surveys));
+                // Into the window for sure: with the broker frozen (SIGSTOP) nothing committed can be confirmed, so
+                // the answers committed meanwhile wait in the outbox when the service dies.
+                var broker = platform.InstancesOf(Resources.Messaging).Single();
+                await platform.SignalAsync(broker, Signals.SIGSTOP);
+                try
+                {
+                    await Eventually.ReturnsAsync(() => context.Databases.PendingOutboxAsync(Databases.Surveys), pending => pending > 0,
+                        TimeSpan.FromSeconds(30), because: "no answer was committed while the broker was frozen");
+                    await platform.SignalAsync(victim, Signals.SIGKILL);
+                    waiting.Add(await context.Databases.PendingOutboxAsync(Databases.Surveys));
+                }
+                finally
+                {
+                    await platform.SignalAsync(broker, Signals.SIGCONT);
+                }
                 await platform.StartAsync(victim);
             }
         }, ct);
