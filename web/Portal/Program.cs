@@ -3,6 +3,10 @@ using StrategyPlatform.Portal.Components;
 using StrategyPlatform.Portal.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
+// The stylesheets and blazor.web.js of a build (dotnet run, the AppHost) are found through its static web assets
+// manifest, which ASP.NET reads only in Development: without this, AppHost__Environment=Production served the portal
+// unstyled and never interactive. A published app has no such manifest and serves its wwwroot as before.
+builder.WebHost.UseStaticWebAssets();
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
