@@ -20,6 +20,7 @@ public sealed class CrashAfterCommit(string name = "crash-after-commit", int yea
         var replicas = platform.InstancesOf(Resources.Surveys);
         var count = scale.CrashSubmissions;
         var waiting = new List<long>();
+        // Paced (ten answers a second) so that answers are still arriving at every kill, however fast the replicas are.
         var run = await AnswerLoad.RunAsync(context, Name, year, count, scale.Concurrency, RetryRule.UntilAnswered(), async ledger =>
         {
             for (var kill = 1; kill <= scale.CrashKills; kill++)
@@ -46,7 +47,7 @@ public sealed class CrashAfterCommit(string name = "crash-after-commit", int yea
                 }
                 await platform.StartAsync(victim);
             }
-        }, ct);
+        }, ct, pace: TimeSpan.FromMilliseconds(100));
         await context.Settling.SettleAsync(FaultContext.SettleTimeout);
 
         var figures = await context.Responses.CountAsync(Name, run.Ledger, run.Surveys);
