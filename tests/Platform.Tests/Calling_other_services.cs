@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +20,7 @@ public sealed class Calling_other_services
         await using var healthy = await HealthyServiceAsync();
         using var host = Caller();
         var factory = host.Services.GetRequiredService<IHttpClientFactory>();
-        var down = ClosedPortUrl();
+        var down = Exporting_telemetry.ClosedPortUrl();
 
         // Enough failing calls to the service that is down to open a circuit (the standard breaker wants 100
         // attempts in its 30 s window with a tenth of them failing), as the portal makes while the KPI service is down.
@@ -85,12 +84,5 @@ public sealed class Calling_other_services
         map(app);
         await app.StartAsync();
         return app;
-    }
-
-    private static string ClosedPortUrl()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/";
     }
 }

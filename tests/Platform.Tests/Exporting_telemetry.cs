@@ -81,7 +81,8 @@ public sealed class Exporting_telemetry
         return builder.Build();
     }
 
-    private static string ClosedPortUrl()
+    /// <summary>A loopback address nothing listens on (the port was free a moment ago).</summary>
+    internal static string ClosedPortUrl()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -13,8 +13,19 @@ namespace StrategyPlatform.TestSupport;
 public static class SurveyRespondents
 {
     /// <summary>A campaign evaluation (indicator 15) answered from an open link: one rating that counts.</summary>
-    public static async Task<Guid> OpenCampaignSurveyAsync(HttpClient manager, int year)
+    /// <param name="withComment">Also an optional free-text question, <c>comment</c> (the fault suite marks each answer with it).</param>
+    public static async Task<Guid> OpenCampaignSurveyAsync(HttpClient manager, int year, bool withComment = false)
     {
+        object[] comment = withComment
+            ?
+            [
+                new
+                {
+                    id = "comment", comparisonKey = "comment", type = "FreeText", required = false, countsTowardIndicator = false,
+                    text = new { lv = "Jūsu komentārs", en = "Your comment" },
+                },
+            ]
+            : [];
         var created = await manager.PostAsJsonAsync("/api/surveys", new
         {
             kind = "CampaignEvaluation",
@@ -31,16 +42,13 @@ public static class SurveyRespondents
                     {
                         key = "campaign",
                         title = new { lv = "Kampaņa", en = "Campaign" },
-                        questions = new[]
+                        questions = comment.Prepend(new
                         {
-                            new
-                            {
-                                id = "useful", comparisonKey = "useful", type = "Likert", required = true, countsTowardIndicator = true,
-                                text = new { lv = "Informācija bija noderīga.", en = "The information was useful." },
-                                lowLabel = new { lv = "Pilnībā nepiekrītu", en = "Strongly disagree" },
-                                highLabel = new { lv = "Pilnībā piekrītu", en = "Strongly agree" },
-                            },
-                        },
+                            id = "useful", comparisonKey = "useful", type = "Likert", required = true, countsTowardIndicator = true,
+                            text = new { lv = "Informācija bija noderīga.", en = "The information was useful." },
+                            lowLabel = new { lv = "Pilnībā nepiekrītu", en = "Strongly disagree" },
+                            highLabel = new { lv = "Pilnībā piekrītu", en = "Strongly agree" },
+                        }).ToArray(),
                     },
                 },
             },

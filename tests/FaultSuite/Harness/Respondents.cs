@@ -4,6 +4,7 @@ using System.Text.Json;
 using StrategyPlatform.ServiceDefaults.Authentication;
 using StrategyPlatform.Surveys.Model;
 using StrategyPlatform.Surveys.Templates;
+using StrategyPlatform.TestSupport;
 
 namespace StrategyPlatform.FaultSuite.Harness;
 
@@ -59,9 +60,7 @@ public sealed class Respondents(FaultPlatform platform)
     public async Task<Guid> OpenCampaignSurveyAsync(int year)
     {
         using var manager = platform.Client(Resources.Surveys, [StaffRoles.SurveyManager]);
-        var id = await CreateAsync(manager, "/api/surveys", CampaignSurvey(year));
-        await EnsureAsync(await manager.PostAsJsonAsync($"/api/surveys/{id}/open", new { opensOn = "2020-01-01", closesOn = "2099-12-31" }));
-        return id;
+        return await SurveyRespondents.OpenCampaignSurveyAsync(manager, year, withComment: true);
     }
 
     /// <summary>A member of the public answering an open-link survey: the body only, so a client (the portal's, ours) sends it its own way.</summary>
@@ -97,42 +96,6 @@ public sealed class Respondents(FaultPlatform platform)
 
     private static async Task<Guid> CreateAsync(HttpClient manager, string path, object body) =>
         (await (await EnsureAsync(await manager.PostAsJsonAsync(path, body))).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-
-    private static object CampaignSurvey(int year) => new
-    {
-        kind = "CampaignEvaluation",
-        year,
-        campaignId = Guid.NewGuid(),
-        mode = "OpenLink",
-        title = new { lv = $"Kampaņas novērtējums {year}", en = $"Campaign evaluation {year}" },
-        introduction = new { lv = "Lūdzu, novērtējiet kampaņu.", en = "Please rate the campaign." },
-        definition = new
-        {
-            sections = new[]
-            {
-                new
-                {
-                    key = "campaign",
-                    title = new { lv = "Kampaņa", en = "Campaign" },
-                    questions = new object[]
-                    {
-                        new
-                        {
-                            id = "useful", comparisonKey = "useful", type = "Likert", required = true, countsTowardIndicator = true,
-                            text = new { lv = "Informācija bija noderīga.", en = "The information was useful." },
-                            lowLabel = new { lv = "Pilnībā nepiekrītu", en = "Strongly disagree" },
-                            highLabel = new { lv = "Pilnībā piekrītu", en = "Strongly agree" },
-                        },
-                        new
-                        {
-                            id = "comment", comparisonKey = "comment", type = "FreeText", required = false, countsTowardIndicator = false,
-                            text = new { lv = "Jūsu komentārs", en = "Your comment" },
-                        },
-                    },
-                },
-            },
-        },
-    };
 
     private static async Task<HttpResponseMessage> EnsureAsync(HttpResponseMessage response)
     {

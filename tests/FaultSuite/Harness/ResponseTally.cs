@@ -53,9 +53,9 @@ public sealed class ResponseTally(FaultPlatform platform, Settling settling)
         }
         // Counted without a response behind it (a fact the Surveys service does not hold).
         var known = responses.Select(r => r.Id).ToHashSet();
-        duplicated += facts.Count(f => !known.Contains(f.ResponseId));
-        // And what people see: the drill-down per survey and the tile of each year must say the same as the facts.
         var unknown = facts.Count(f => !known.Contains(f.ResponseId));
+        duplicated += unknown;
+        // And what people see: the drill-down per survey and the tile of each year must say the same as the facts.
         var (missing, extra) = await VisibleDifferenceAsync(facts);
         if (lost + duplicated + missing + extra > 0)
         {
