@@ -3,6 +3,9 @@ namespace StrategyPlatform.FaultSuite.Harness;
 /// <summary>
 /// How big a run is: <see cref="Full"/> is the counts (scripts/fault-suite.sh), <see cref="Ci"/> the same
 /// scenarios with smaller counts and shorter outages, so the test suite stays within its time budget.
+/// <see cref="JudgesLatency"/>: only the full counts hold a latency to its target. At the CI counts the backlog
+/// scenario has 60 respondents, so their "p99" is the single slowest answer on a shared 2-core box (CI failed once
+/// on one answer at 221 ms); it is printed there, and speed targets are otherwise the benchmark's to judge.
 /// </summary>
 public sealed record Scale(
     string Name,
@@ -20,7 +23,8 @@ public sealed record Scale(
     int BacklogRespondents,
     int RaceEvents,
     int SlowServiceCreates,
-    int Concurrency)
+    int Concurrency,
+    bool JudgesLatency)
 {
     public static readonly Scale Full = new("full",
         BrokerOutageSubmissions: 2000, BrokerOutage: TimeSpan.FromSeconds(30),
@@ -32,7 +36,8 @@ public sealed record Scale(
         BacklogMessages: 50_000, BacklogRespondents: 300,
         RaceEvents: 50,
         SlowServiceCreates: 100,
-        Concurrency: 16);
+        Concurrency: 16,
+        JudgesLatency: true);
 
     public static readonly Scale Ci = new("ci",
         BrokerOutageSubmissions: 200, BrokerOutage: TimeSpan.FromSeconds(8),
@@ -44,7 +49,8 @@ public sealed record Scale(
         BacklogMessages: 2000, BacklogRespondents: 60,
         RaceEvents: 6,
         SlowServiceCreates: 12,
-        Concurrency: 8);
+        Concurrency: 8,
+        JudgesLatency: false);
 
     public static Scale Named(string name) => name switch
     {
