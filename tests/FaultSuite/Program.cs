@@ -24,6 +24,12 @@ if (unknown.Count > 0)
 FaultLog.ToConsole = true;
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+// A script or CI stops the suite with SIGTERM: it ends the run (the platform in hand is stopped), not only the scenario in hand.
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
 var chosen = FaultScenarios.All.Where(s => names.Count == 0 || names.Contains(s.Name)).ToList();
 var results = await SuiteRunner.RunAsync(chosen, scale, result =>
 {

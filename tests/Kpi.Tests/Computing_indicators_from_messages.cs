@@ -1,3 +1,4 @@
+using System.Text.Json;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.TestSupport;
 using Xunit;
@@ -128,6 +129,51 @@ public sealed class Computing_indicators_from_messages(KpiPlatform platform) : I
         Assert.Equal(2m, KpiPlatform.ValueOf(year));
         // 2024 is over and nine months had fewer than two.
         Assert.Equal("NotAchieved", year.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Answers_keep_being_recorded_while_16_is_held_for_writing_and_are_counted_once_it_is_free()
+    {
+        var surveyId = Guid.NewGuid();
+        await using (var holder = await platform.OpenDatabaseAsync())
+        {
+            // Another writer of 16 (an entered value, a rebuild) holds its lock.
+            await using var held = await holder.BeginTransactionAsync();
+            await Dapper.SqlMapper.ExecuteAsync(holder, "SELECT 1 FROM indicators WHERE number = '16' FOR UPDATE", transaction: held);
+            foreach (var rating in new[] { 5, 4, 2 })
+            {
+                await platform.PublishAsync(Response(SurveyKind.PartnerSatisfaction, 2024, rating) with { SurveyId = surveyId });
+            }
+            // The answers are not queued behind the lock: their facts are recorded meanwhile…
+            await Eventually.ReturnsAsync(() => FactsOfAsync(surveyId), facts => facts == 3);
+            // …and 16 is not recounted while the lock is held: the recount needs it.
+            Assert.Equal(JsonValueKind.Null, (await platform.YearAsync("16", 2024)).GetProperty("n").ValueKind);
+            await held.RollbackAsync();
+        }
+        var year = await Eventually.ReturnsAsync(() => platform.YearAsync("16", 2024), y => y.GetProperty("n").ValueKind == JsonValueKind.Number);
+        Assert.Equal((3, 2), (year.GetProperty("n").GetInt32(), year.GetProperty("positive").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_recount_noted_with_its_answer_but_not_yet_done_when_the_service_stopped_is_done_afterwards()
+    {
+        // What a crash between an answer's commit and its recount leaves: the fact and the note, no signal.
+        await using (var connection = await platform.OpenDatabaseAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, """
+                INSERT INTO survey_response_facts (response_id, survey_id, kind, year, positive, counted, submitted_at)
+                VALUES (@response, @survey, 'CampaignEvaluation', 2024, 1, 2, '2024-05-01');
+                INSERT INTO pending_recounts (indicator_number, year) VALUES ('15', 2024);
+                """, new { response = Guid.NewGuid(), survey = Guid.NewGuid() });
+        }
+        var year = await Eventually.ReturnsAsync(() => platform.YearAsync("15", 2024), y => KpiPlatform.ValueOf(y) is not null);
+        Assert.Equal((50.0m, 2), (KpiPlatform.ValueOf(year), year.GetProperty("n").GetInt32()));
+    }
+
+    private async Task<long> FactsOfAsync(Guid surveyId)
+    {
+        await using var connection = await platform.OpenDatabaseAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT count(*) FROM survey_response_facts WHERE survey_id = @surveyId", new { surveyId });
     }
 
     private async Task<int?> MediaEventVersionAsync(Guid id)

@@ -15,11 +15,15 @@ namespace StrategyPlatform.Kpi.Catalogue;
 /// edits survive restarts. Afterwards it re-judges every status once, because a year may have
 /// ended while the service was down (on track → achieved).
 /// </summary>
-internal sealed class CatalogueSeeder(
+public sealed class CatalogueSeeder(
     NpgsqlDataSource db, IDatabaseReadiness readiness, StatusPublisher statuses, TimeProvider clock, ILogger<CatalogueSeeder> logger)
     : BackgroundService, IHealthCheck
 {
+    private readonly TaskCompletionSource seeded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool done;
+
+    /// <summary>Completes once the catalogue exists and every status was judged: what counts indicators waits for it.</summary>
+    public Task Seeded => seeded.Task;
 
     // Degraded, not Unhealthy, while seeding: readiness answers 503 either way, but starting is not a failure to log.
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
@@ -70,6 +74,7 @@ internal sealed class CatalogueSeeder(
         await tx.CommitAsync(stoppingToken);
         await statuses.RefreshAllAsync(stoppingToken);
         done = true;
+        seeded.TrySetResult();
         logger.LogInformation("Indicator catalogue ready: {Indicators} indicators, {Activities} activities", indicators.Count, activities.Count);
     }
 

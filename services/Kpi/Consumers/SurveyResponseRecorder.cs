@@ -9,29 +9,38 @@ namespace StrategyPlatform.Kpi.Consumers;
 
 /// <summary>
 /// Keeps each survey response's counted ratings as a fact (ratings 4–5 are positive: the top-2-box
-/// share) and each invitation survey's population, and moves indicator 16 (partner satisfaction) or
-/// 15 (campaign evaluation) of its year: a population alone moves the 95 % interval (and a status
-/// judged on it) as soon as links are issued, not only with the next response.
+/// share) and each invitation survey's population, and has indicator 16 (partner satisfaction) or
+/// 15 (campaign evaluation) of its year recounted: a population alone moves the 95 % interval (and a
+/// status judged on it) as soon as links are issued, not only with the next response.
+/// The recount is <see cref="PendingRecounts"/>' job, noted in the fact's transaction: answers arrive
+/// in thousands during a campaign, and recounting the year under the indicator's lock for each one
+/// made them wait for one another.
 /// A response message is anonymous: no inbox row records it (it would date the response); the
 /// response id makes a second delivery change nothing. A population message is not about a person
 /// and goes through the inbox as usual.
 /// </summary>
-public sealed class SurveyResponseRecorder(IInbox inbox, ComputedValues computed)
+public sealed class SurveyResponseRecorder(IInbox inbox, PendingRecounts recounts)
     : IConsumer<SurveyResponseSubmitted>, IConsumer<SurveyPopulationChanged>
 {
-    public Task Consume(ConsumeContext<SurveyResponseSubmitted> context) => inbox.ProcessAnonymousAsync(context, (tx, ct) =>
-        ApplyAsync(tx, context.Message.SurveyKind, context.Message.Year, () => Facts.RecordResponseAsync(tx, context.Message, correctBefore: null, ct), ct));
-
-    public Task Consume(ConsumeContext<SurveyPopulationChanged> context) => inbox.ProcessOnceAsync(context, this, (tx, ct) =>
-        ApplyAsync(tx, context.Message.SurveyKind, context.Message.Year, () => Facts.RecordPopulationAsync(tx, context.Message, correctBefore: null, ct), ct));
-
-    private async Task ApplyAsync(NpgsqlTransaction tx, SurveyKind kind, int year, Func<Task<bool>> record, CancellationToken ct)
+    public async Task Consume(ConsumeContext<SurveyResponseSubmitted> context)
     {
-        var number = StrategyIndicators.FedBy(kind);
-        await IndicatorWriteLock.TakeAsync(tx, [number], ct);
+        await inbox.ProcessAnonymousAsync(context, (tx, ct) =>
+            RecordAsync(tx, context.Message.SurveyKind, context.Message.Year, () => Facts.RecordResponseAsync(tx, context.Message, correctBefore: null, ct), ct));
+        recounts.Signal();
+    }
+
+    public async Task Consume(ConsumeContext<SurveyPopulationChanged> context)
+    {
+        await inbox.ProcessOnceAsync(context, this, (tx, ct) =>
+            RecordAsync(tx, context.Message.SurveyKind, context.Message.Year, () => Facts.RecordPopulationAsync(tx, context.Message, correctBefore: null, ct), ct));
+        recounts.Signal();
+    }
+
+    private static async Task RecordAsync(NpgsqlTransaction tx, SurveyKind kind, int year, Func<Task<bool>> record, CancellationToken ct)
+    {
         if (await record())
         {
-            await computed.UpdateAsync(tx, [number], [year], ct);
+            await PendingRecounts.NoteAsync(tx, StrategyIndicators.FedBy(kind), year, ct);
         }
     }
 }

@@ -4,9 +4,11 @@ using Npgsql;
 namespace StrategyPlatform.Kpi.Values;
 
 /// <summary>
-/// Every writer of an indicator's values or statuses (the consumers, an entered value, a definition
-/// edit, a year lock, the replay) first takes the indicators' catalogue rows for update, in catalogue
-/// order, so writers of the same indicator are serialised and never deadlock one another.
+/// Every writer of an indicator's values or statuses (the media-event consumer, the recounter of
+/// survey answers, an entered value, a definition edit, a year lock, the replay) first takes the
+/// indicators' catalogue rows for update, in catalogue order, so writers of the same indicator are
+/// serialised and never deadlock one another. Recording a survey answer's fact does not take it: the
+/// fact is keyed by the response and the recount is noted for later (<c>PendingRecounts</c>).
 /// </summary>
 public static class IndicatorWriteLock
 {

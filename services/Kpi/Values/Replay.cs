@@ -41,7 +41,7 @@ public sealed record ReplayResult(ReplaySource From, IReadOnlyList<ReplayedValue
 /// (adding what a lost message never brought, removing what the sources do not hold), with the same
 /// rules the consumers apply; from the facts, it only recounts what the consumers stored.
 /// </summary>
-public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses, SourceFeeds feeds, IAuditTrail audit)
+public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses, PendingRecounts pending, SourceFeeds feeds, IAuditTrail audit)
 {
     public async Task<ReplayResult> RunAsync(ReplaySource from, string? authorization, AuditActor by, CancellationToken ct)
     {
@@ -61,6 +61,8 @@ public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses, Source
 
         await using var tx = await connection.BeginTransactionAsync(ct);
         await IndicatorWriteLock.TakeAsync(tx, ComputedIndicators.All, ct);
+        // "Live" is what the dashboards show once the recounts noted so far are done, not a moment's lag behind it.
+        await pending.RecountNotedAsync(tx, ct);
         var live = await ValuesAsync(tx, ct);
         SourceFacts? sources = null;
         if (read is var (startedAt, sourcesRead))

@@ -8,7 +8,7 @@ namespace StrategyPlatform.FaultSuite.Harness;
 /// Waits until nothing is in flight any more, without sleeping: every service's outbox has sent everything,
 /// then a marker answer and a marker media event, sent last, are counted by the aggregator. A copy of an
 /// earlier message (a redelivery, a re-publish) waits in the same queues ahead of the markers, so once they are
-/// counted the figures are final.
+/// counted, and no recount waits, the figures are final.
 /// </summary>
 public sealed class Settling(FaultPlatform platform)
 {
@@ -42,5 +42,8 @@ public sealed class Settling(FaultPlatform platform)
             SELECT (SELECT count(*) FROM media_event_facts WHERE media_event_id = @eventId)
                  + (SELECT count(*) FROM survey_response_facts WHERE survey_id = @survey)
             """, new { eventId, survey = markerSurvey }), counted => counted == markersAnswered + 1, timeout, because: "the aggregator did not count the markers");
+        // Answers' facts are recorded first and their indicators recounted after: the tiles are final once nothing waits.
+        await Eventually.ReturnsAsync(() => databases.ScalarAsync<long>(Databases.Kpi, "SELECT count(*) FROM pending_recounts"), pending => pending == 0, timeout,
+            because: "the aggregator did not recount the indicators of the answers it recorded");
     }
 }

@@ -13,10 +13,12 @@ public static class SuiteRunner
         var results = new List<ScenarioResult>();
         foreach (var group in scenarios.GroupBy(s => s is IMultiReplicaScenario multi ? multi.Replicas : 1))
         {
+            ct.ThrowIfCancellationRequested();
             await using var platform = await FaultPlatform.StartAsync(group.Key);
             var context = new FaultContext(platform);
             foreach (var scenario in group)
             {
+                ct.ThrowIfCancellationRequested();
                 var clock = Stopwatch.StartNew();
                 FaultLog.Write($"Scenario {scenario.Name} ({scale.Name}) starts.");
                 ScenarioResult result;
