@@ -67,7 +67,8 @@ public sealed class PendingRecounts(
             var wait = Poll;
             try
             {
-                while (await RecountAsync(stoppingToken) > 0)
+                // A recount begun is finished on shutdown (it takes milliseconds); the next one is not begun.
+                while (!stoppingToken.IsCancellationRequested && await RecountAsync(CancellationToken.None) > 0)
                 {
                 }
             }
