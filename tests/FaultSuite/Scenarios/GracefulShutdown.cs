@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using StrategyPlatform.Contracts;
+using StrategyPlatform.FaultSuite.Harness;
+using StrategyPlatform.ServiceDefaults.Authentication;
+using StrategyPlatform.TestSupport;
+
+namespace StrategyPlatform.FaultSuite.Scenarios;
+
+/// <summary>
+/// A service stopped the way an orchestrator stops it for an update (SIGTERM to its process) finishes what it has
+/// started. The Surveys service is stopped while partners answer: the requests in flight at the signal are answered,
+/// one that comes too late gets no answer and nothing of it is kept (the respondent's client asks again with the same
+/// key once the service is back), so no answer is saved without its respondent being told; its dispatcher finishes
+/// the batch in hand, so no answer's message is published twice (each copy on the broker is recorded). Then the
+/// aggregator is stopped while media events' messages flow to it: the messages it is consuming are finished and
+/// acknowledged, so after its restart none comes back to an inbox that had already applied it (its log names each
+/// duplicate it skips). Everything counted once.
+/// </summary>
+public sealed class GracefulShutdown : IFaultScenario
+{
+    private const int Year = 2024;
+
+    public string Name => "graceful-shutdown";
+
+    public async Task<ScenarioResult> RunAsync(FaultContext context, Scale scale, CancellationToken ct)
+    {
+        var notes = new List<string>();
+        var violations = new List<string>();
+        var answers = await StopSurveysWhileAnsweringAsync(context, scale, notes, violations, ct);
+        var events = await StopAggregatorWhileConsumingAsync(context, scale, notes, violations, ct);
+        return new ScenarioResult(answers + events, notes, violations);
+    }
+
+    private async Task<FaultFigures> StopSurveysWhileAnsweringAsync(FaultContext context, Scale scale, List<string> notes, List<string> violations, CancellationToken ct)
+    {
+        var platform = context.Platform;
+        var surveys = platform.InstancesOf(Resources.Surveys).Single();
+        await using var copies = await MessageCopies.TapAsync(await platform.ConnectionStringAsync(Resources.Messaging), typeof(SurveyResponseSubmitted));
+        var signalled = DateTime.MinValue;
+        var stoppedIn = TimeSpan.Zero;
+        var count = scale.GracefulShutdownSubmissions;
+        var run = await AnswerLoad.RunAsync(context, Name, Year, count, scale.Concurrency, RetryRule.UntilAnswered(240), async ledger =>
+        {
+            await AnswerLoad.WhenSubmittedAsync(ledger, count / 3);
+            await platform.WaitReadyAsync(surveys);
+            signalled = DateTime.UtcNow;
+            stoppedIn = await TerminateAsync(platform, surveys);
+            await platform.StartAsync(surveys);
+        }, ct);
+        await context.Settling.SettleAsync(FaultContext.SettleTimeout);
+        var figures = await context.Responses.CountAsync(Name, run.Ledger, run.Surveys);
+
+        var attempts = run.Ledger.All.SelectMany(s => s.Attempts).ToList();
+        var inFlight = attempts.Where(a => a.InFlightAt(signalled)).ToList();
+        var answered = inFlight.Count(a => a.Succeeded);
+        var failing = attempts.Where(a => a.Status is >= 500).ToList();
+        var keptUntold = await context.Databases.AnswersKeptAsync(run.Surveys, run.Ledger.All.Where(s => !s.Accepted).Select(s => s.Marker));
+        var published = (await copies.DrainAsync()).GroupBy(m => m.Properties.MessageId).ToList();
+        var twice = published.Count(g => g.Count() > 1);
+        notes.Add($"Surveys exited {stoppedIn.TotalSeconds:0.0} s after SIGTERM; {inFlight.Count} request(s) in flight at the signal, {answered} of them answered 2xx; "
+            + $"{attempts.Count(a => a.Status is null)} attempt(s) got no answer (refused while it was down, each asked again); {published.Count} answer message(s) on the broker");
+        if (answered == 0)
+        {
+            violations.Add("no request in flight at SIGTERM was answered: the scenario did not catch one in flight, or the service dropped them");
+        }
+        if (failing.Count > 0)
+        {
+            violations.Add($"{failing.Count} request(s) were answered 5xx while the service stopped: {string.Join(", ", failing.GroupBy(a => a.Status).Select(g => $"{g.Key} ×{g.Count()}"))}");
+        }
+        if (keptUntold > 0)
+        {
+            violations.Add($"{keptUntold} answer(s) were saved although the respondent got no success (cut off after the commit)");
+        }
+        if (twice > 0)
+        {
+            violations.Add($"{twice} answer message(s) were published more than once: the dispatcher stopped between publishing and marking a row");
+        }
+        return figures;
+    }
+
+    private async Task<FaultFigures> StopAggregatorWhileConsumingAsync(FaultContext context, Scale scale, List<string> notes, List<string> violations, CancellationToken ct)
+    {
+        var platform = context.Platform;
+        var aggregator = platform.InstancesOf(Resources.Kpi).Single();
+        await using var log = ConsoleWatch.Start(platform, aggregator, line => line.Contains("skipping the duplicate", StringComparison.Ordinal));
+        var events = new Ledger();
+        var markers = Enumerable.Range(0, scale.GracefulShutdownMediaEvents).Select(i => FaultContext.Marker(Name, i)).ToList();
+        long countedAtSignal;
+        using (var communications = platform.Client(Resources.MediaEvents, [StaffRoles.Communications]))
+        {
+            var load = LoadClient.RunAsync(markers, m => m, m => MediaEventRequests.Create(m, Year), communications, events, scale.Concurrency,
+                RetryRule.UntilAnswered(), ct, MediaEventRequests.ReadIdAsync);
+            // Stopped once it has counted some of them: the ones behind are on their way to it, or in its hands.
+            countedAtSignal = await Eventually.ReturnsAsync(() => CountedAsync(context, events), counted => counted >= markers.Count / 4,
+                TimeSpan.FromMinutes(2), because: "the aggregator counted none of the media events");
+            var stoppedIn = await TerminateAsync(platform, aggregator);
+            var countedAtExit = await CountedAsync(context, events);
+            await load;
+            await platform.StartAsync(aggregator);
+            notes.Add($"the aggregator exited {stoppedIn.TotalSeconds:0.0} s after SIGTERM, with {countedAtSignal} of the media events counted at the signal and {countedAtExit} at its exit");
+        }
+        await context.Settling.SettleAsync(FaultContext.SettleTimeout);
+        var figures = await context.MediaEvents.CountAsync(Name, events);
+
+        var ids = events.All.Select(e => e.CreatedId?.ToString()).OfType<string>().ToArray();
+        var messageIds = (await context.Databases.QueryAsync<Guid>(Databases.Media, "SELECT id FROM outbox_messages WHERE partition_key = ANY(@ids)", new { ids }))
+            .Select(id => id.ToString()).ToList();
+        var halfHandled = log.Kept.Count(line => messageIds.Any(id => line.Contains(id, StringComparison.OrdinalIgnoreCase)));
+        if (log.Seen == 0)
+        {
+            violations.Add("the aggregator's console log showed nothing: whether a message came back half-handled is unknown");
+        }
+        if (halfHandled > 0)
+        {
+            violations.Add($"{halfHandled} media-event message(s) came back to the aggregator after it had applied them: they were consumed but not acknowledged at the stop");
+        }
+        return figures;
+    }
+
+    /// <summary>SIGTERM to the instance's process; returns once the process is gone, with how long it took.</summary>
+    private static async Task<TimeSpan> TerminateAsync(FaultPlatform platform, string instance)
+    {
+        var clock = Stopwatch.StartNew();
+        var process = await platform.SignalAsync(instance, Signals.SIGTERM);
+        await Eventually.ReturnsAsync(() => Task.FromResult(Directory.Exists($"/proc/{process.Pid}")), alive => !alive, TimeSpan.FromSeconds(90),
+            because: $"{instance} (pid {process.Pid}) did not exit after SIGTERM");
+        return clock.Elapsed;
+    }
+
+    private static Task<long> CountedAsync(FaultContext context, Ledger events)
+    {
+        var ids = events.All.Select(e => e.CreatedId).OfType<Guid>().ToArray();
+        return context.Databases.ScalarAsync<long>(Databases.Kpi, "SELECT count(*) FROM media_event_facts WHERE media_event_id = ANY(@ids)", new { ids });
+    }
+}
