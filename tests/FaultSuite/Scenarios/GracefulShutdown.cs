@@ -58,7 +58,7 @@ public sealed class GracefulShutdown : IFaultScenario
         var published = (await copies.DrainAsync()).GroupBy(m => m.Properties.MessageId).ToList();
         var twice = published.Count(g => g.Count() > 1);
         notes.Add($"Surveys exited {stoppedIn.TotalSeconds:0.0} s after SIGTERM; {inFlight.Count} request(s) in flight at the signal, {answered} of them answered 2xx; "
-            + $"{attempts.Count(a => a.Status is null)} attempt(s) got no answer (refused while it was down, each asked again); {published.Count} answer message(s) on the broker");
+            + $"{attempts.Count(a => a.Status is null)} attempt(s) got no answer (each asked again with its key); {published.Count} answer message(s) on the broker");
         if (answered == 0)
         {
             violations.Add("no request in flight at SIGTERM was answered: the scenario did not catch one in flight, or the service dropped them");
