@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.FaultSuite.Harness;
 using StrategyPlatform.ServiceDefaults.Authentication;
@@ -8,8 +9,10 @@ namespace StrategyPlatform.FaultSuite.Scenarios;
 
 /// <summary>
 /// A service stopped the way an orchestrator stops it for an update (SIGTERM to its process) finishes what it has
-/// started. The Surveys service is stopped while partners answer: the requests in flight at the signal are answered,
-/// one that comes too late gets no answer and nothing of it is kept (the respondent's client asks again with the same
+/// started. The Surveys service is stopped while partners answer, with answers sure to be in its hands at the signal
+/// (held inside it on their survey's row lock, which the suite lets go once the service has begun to stop): every
+/// request in flight at the signal is answered 2xx (a service that ends at once, ShutdownTimeout zero, fails here:
+/// tried, 8 of 8 dropped), one that comes too late gets no answer and nothing of it is kept (the respondent's client asks again with the same
 /// key once the service is back), so no answer is saved without its respondent being told; its dispatcher finishes
 /// the batch in hand, so no answer's message is published twice (each copy on the broker is recorded). Then the
 /// aggregator is stopped while media events' messages flow to it: the messages it is consuming are finished and
@@ -36,32 +39,28 @@ public sealed class GracefulShutdown : IFaultScenario
         var platform = context.Platform;
         var surveys = platform.InstancesOf(Resources.Surveys).Single();
         await using var copies = await MessageCopies.TapAsync(await platform.ConnectionStringAsync(Resources.Messaging), typeof(SurveyResponseSubmitted));
-        var signalled = DateTime.MinValue;
-        var stoppedIn = TimeSpan.Zero;
         var count = scale.GracefulShutdownSubmissions;
-        var run = await AnswerLoad.RunAsync(context, Name, Year, count, scale.Concurrency, RetryRule.UntilAnswered(240), async ledger =>
+        var stop = default(Stop);
+        var run = await AnswerLoad.RunAsync(context, Name, Year, count, scale.Concurrency, RetryRule.UntilAnswered(), async ledger =>
         {
             await AnswerLoad.WhenSubmittedAsync(ledger, count / 3);
-            await platform.WaitReadyAsync(surveys);
-            signalled = DateTime.UtcNow;
-            stoppedIn = await TerminateAsync(platform, surveys);
-            await platform.StartAsync(surveys);
+            stop = await StopWithAnswersInItsHandsAsync(context, surveys, scale.Concurrency, ct);
         }, ct);
         await context.Settling.SettleAsync(FaultContext.SettleTimeout);
         var figures = await context.Responses.CountAsync(Name, run.Ledger, run.Surveys);
 
         var attempts = run.Ledger.All.SelectMany(s => s.Attempts).ToList();
-        var inFlight = attempts.Where(a => a.InFlightAt(signalled)).ToList();
+        var inFlight = attempts.Where(a => a.InFlightAt(stop.Signalled)).ToList();
         var answered = inFlight.Count(a => a.Succeeded);
         var failing = attempts.Where(a => a.Status is >= 500).ToList();
         var keptUntold = await context.Databases.AnswersKeptAsync(run.Surveys, run.Ledger.All.Where(s => !s.Accepted).Select(s => s.Marker));
         var published = (await copies.DrainAsync()).GroupBy(m => m.Properties.MessageId).ToList();
         var twice = published.Count(g => g.Count() > 1);
-        notes.Add($"Surveys exited {stoppedIn.TotalSeconds:0.0} s after SIGTERM; {inFlight.Count} request(s) in flight at the signal, {answered} of them answered 2xx; "
+        notes.Add($"Surveys exited {stop.ExitedIn.TotalSeconds:0.0} s after SIGTERM; {inFlight.Count} request(s) in flight at the signal ({stop.Held} of them waiting in it for the survey's lock), {answered} of them answered 2xx; "
             + $"{attempts.Count(a => a.Status is null)} attempt(s) got no answer (each asked again with its key); {published.Count} answer message(s) on the broker");
-        if (answered == 0)
+        if (answered < inFlight.Count || answered == 0)
         {
-            violations.Add("no request in flight at SIGTERM was answered: the scenario did not catch one in flight, or the service dropped them");
+            violations.Add($"{inFlight.Count - answered} of the {inFlight.Count} request(s) in flight at SIGTERM got no success: the service dropped requests it had started");
         }
         if (failing.Count > 0)
         {
@@ -117,15 +116,94 @@ public sealed class GracefulShutdown : IFaultScenario
         return figures;
     }
 
+    private readonly record struct Stop(DateTime Signalled, long Held, TimeSpan ExitedIn);
+
+    /// <summary>
+    /// Requests in the service's hands for sure: the partners' next answers wait inside it for their survey's row lock,
+    /// which the suite holds while it sends SIGTERM and until the service has begun to stop (its own port refuses new
+    /// connections). Then it lets them go on, waits for the process to exit, and starts the service again.
+    /// </summary>
+    private static async Task<Stop> StopWithAnswersInItsHandsAsync(FaultContext context, string surveys, int concurrency, CancellationToken ct)
+    {
+        var platform = context.Platform;
+        await platform.WaitReadyAsync(surveys);
+        var process = platform.ProcessOf(surveys);
+        var own = ListeningAddress(process.Pid);
+        var clock = new Stopwatch();
+        try
+        {
+            await using var hold = await HoldSurveysAsync(context, ct);
+            var held = await Eventually.ReturnsAsync(() => context.Databases.ScalarAsync<long>(Databases.Surveys,
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"),
+                waiting => waiting >= concurrency, TimeSpan.FromSeconds(60), because: "the answers did not reach the survey's lock");
+            var signalled = DateTime.UtcNow;
+            clock.Start();
+            await platform.SignalAsync(surveys, Signals.SIGTERM);
+            await Eventually.ReturnsAsync(() => AcceptsConnectionsAsync(own), accepts => !accepts,
+                TimeSpan.FromSeconds(30), because: $"{surveys} kept accepting connections on {own} after SIGTERM");
+            await hold.DisposeAsync();
+            await ExitAsync(surveys, process);
+            return new Stop(signalled, held, clock.Elapsed);
+        }
+        finally
+        {
+            if (clock.IsRunning)
+            {
+                await platform.StartAsync(surveys);
+            }
+        }
+    }
+
+    /// <summary>Where a service's own process listens (DCP's proxy in front of it listens elsewhere): its <c>ASPNETCORE_URLS</c>.</summary>
+    private static Uri ListeningAddress(int pid)
+    {
+        const string Urls = "ASPNETCORE_URLS=";
+        var urls = File.ReadAllText($"/proc/{pid}/environ").Split('\0').FirstOrDefault(v => v.StartsWith(Urls, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"Process {pid} has no {Urls[..^1]}.");
+        return new Uri(urls[Urls.Length..].Split(';')[0]);
+    }
+
+    /// <summary>Holds the row lock of every open survey of the scenario's year, as an answer's transaction takes it, until disposed.</summary>
+    private static async Task<NpgsqlConnection> HoldSurveysAsync(FaultContext context, CancellationToken ct)
+    {
+        // Unpooled: disposing the connection closes it, which ends the transaction and the lock with it.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(await context.Platform.ConnectionStringAsync(Databases.Surveys)) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync(ct);
+        var transaction = await connection.BeginTransactionAsync(ct);
+        await using var lockRows = new NpgsqlCommand("SELECT count(*) FROM (SELECT id FROM surveys WHERE year = $1 AND state = 'Open' FOR UPDATE) locked", connection, transaction)
+        {
+            Parameters = { new() { Value = Year } },
+        };
+        await lockRows.ExecuteScalarAsync(ct);
+        return connection;
+    }
+
+    /// <summary>Whether a new TCP connection to the service's own port (not DCP's proxy) is taken.</summary>
+    private static async Task<bool> AcceptsConnectionsAsync(Uri service)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        try
+        {
+            await client.ConnectAsync(service.Host, service.Port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>SIGTERM to the instance's process; returns once the process is gone, with how long it took.</summary>
     private static async Task<TimeSpan> TerminateAsync(FaultPlatform platform, string instance)
     {
         var clock = Stopwatch.StartNew();
-        var process = await platform.SignalAsync(instance, Signals.SIGTERM);
-        await Eventually.ReturnsAsync(() => Task.FromResult(Directory.Exists($"/proc/{process.Pid}")), alive => !alive, TimeSpan.FromSeconds(90),
-            because: $"{instance} (pid {process.Pid}) did not exit after SIGTERM");
+        await ExitAsync(instance, await platform.SignalAsync(instance, Signals.SIGTERM));
         return clock.Elapsed;
     }
+
+    private static Task ExitAsync(string instance, ProcessIdentity process) =>
+        Eventually.ReturnsAsync(() => Task.FromResult(Directory.Exists($"/proc/{process.Pid}")), alive => !alive, TimeSpan.FromSeconds(90),
+            because: $"{instance} (pid {process.Pid}) did not exit after SIGTERM");
 
     private static Task<long> CountedAsync(FaultContext context, Ledger events)
     {
