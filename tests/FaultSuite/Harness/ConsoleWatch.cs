@@ -12,7 +12,6 @@ public sealed class ConsoleWatch : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly List<string> kept = [];
     private readonly Task watching;
-    private int seen;
 
     private ConsoleWatch(FaultPlatform platform, string instance, Func<string, bool> keep) =>
         watching = Task.Run(async () =>
@@ -23,7 +22,6 @@ public sealed class ConsoleWatch : IAsyncDisposable
                 {
                     lock (kept)
                     {
-                        seen += batch.Count;
                         kept.AddRange(batch.Select(line => line.Content).Where(keep));
                     }
                 }
@@ -34,9 +32,6 @@ public sealed class ConsoleWatch : IAsyncDisposable
         });
 
     public static ConsoleWatch Start(FaultPlatform platform, string instance, Func<string, bool> keep) => new(platform, instance, keep);
-
-    /// <summary>How many lines arrived at all: none means the watch saw nothing, and proves nothing.</summary>
-    public int Seen { get { lock (kept) { return seen; } } }
 
     public IReadOnlyList<string> Kept { get { lock (kept) { return [.. kept]; } } }
 
