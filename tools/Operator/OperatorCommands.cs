@@ -12,13 +12,17 @@ public static class OperatorCommands
                          Lists the outbox messages a service parked after failing to publish them.
           outbox-retry   --db <connection-string> [--id <message-id>]
                          Sends the parked messages again (all, or one).
-          backup         --db <connection-string> --file <path>
-                         Writes the database to a file (pg_dump, custom format).
-          restore        --db <connection-string> --file <path>
-                         Replaces the database's contents with a backup (pg_restore); stop the service that uses it first.
+          backup         --db <admin-connection-string> --file <path>
+                         Writes the database to a file (pg_dump, custom format), with its owners and privileges.
+          restore        --db <admin-connection-string> --file <path>
+                         Replaces the database's contents with a backup (pg_restore, in one transaction); stop the service
+                         that uses it first. The database and its roles must exist: a platform's first start creates them.
 
         <connection-string> is the service's ConnectionStrings__<database> (the dashboard shows it on the database's resource),
-        e.g. "Host=localhost;Port=5432;Username=postgres;Password=…;Database=surveysdb".
+        e.g. "Host=localhost;Port=5432;Username=surveysdb;Password=…;Database=surveysdb".
+        <admin-connection-string> is a superuser's (or the owner's, if it is a member of <database>_audit), naming the database:
+        on the local servers "Host=localhost;Port=…;Username=postgres;Password=<postgres-password>;Database=surveysdb".
+        Back up and restore each of surveysdb, mediadb, kpidb and portaldb.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken ct = default)

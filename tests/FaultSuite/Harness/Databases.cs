@@ -32,6 +32,14 @@ public sealed class Databases(FaultPlatform platform)
     public Task<long> PendingOutboxAsync(string database) =>
         ScalarAsync<long>(database, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL");
 
+    /// <summary>How many of the answers marked with <paramref name="markers"/> (their comment) the Surveys database keeps.</summary>
+    public async Task<int> AnswersKeptAsync(IEnumerable<Guid> surveys, IEnumerable<string> markers)
+    {
+        var (ids, wanted) = (surveys.ToArray(), markers.ToArray());
+        return wanted.Length == 0 ? 0 : (int)await ScalarAsync<long>(Surveys,
+            "SELECT count(*) FROM responses WHERE survey_id = ANY(@ids) AND answers->'comment'->>'text' = ANY(@wanted)", new { ids, wanted });
+    }
+
     /// <summary>Unpooled: a pool would hold connections to a server a scenario is about to kill.</summary>
     private async Task<NpgsqlConnection> OpenAsync(string database)
     {

@@ -63,6 +63,12 @@ public sealed class FaultPlatform : IAsyncDisposable
             "--DcpPublisher:WaitForResourceCleanup=true",
         ], (options, _) => options.DisableDashboard = true);
         builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(new TestLogProvider()));
+        // No dashboard, so no collector: pointed at one anyway, with Aspire's in-memory OTLP retry
+        // (OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY), a stopping service lingered ~15 s retrying its last export (measured).
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            project.Annotations.Add(new EnvironmentCallbackAnnotation(e => e.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT")));
+        }
         App = await builder.BuildAsync();
         watcher = Task.Run(WatchAsync);
         await App.StartAsync().WaitAsync(StartTimeout);
@@ -178,12 +184,13 @@ public sealed class FaultPlatform : IAsyncDisposable
             timeout ?? TimeSpan.FromMinutes(3), because: $"{instance} did not become ready ({string.Join("; ", HealthReportsOf(instance))})");
 
     /// <summary>A client of a service's endpoint (DCP's proxy spreads requests over the replicas), without retries of its own.</summary>
-    public HttpClient Client(string resource, string[]? roles = null, TimeSpan? timeout = null)
+    /// <param name="units">The caller's units (the communications unit's, KN, unless told): an indicator's value is entered by its responsible unit.</param>
+    public HttpClient Client(string resource, string[]? roles = null, TimeSpan? timeout = null, string[]? units = null)
     {
         var client = new HttpClient { BaseAddress = App.GetEndpoint(resource, "http"), Timeout = timeout ?? TimeSpan.FromSeconds(60) };
         if (roles is not null)
         {
-            client.DefaultRequestHeaders.Authorization = new("Bearer", StaffTokens.Issue(SigningKey, "fault-suite", roles, ["KN"]));
+            client.DefaultRequestHeaders.Authorization = new("Bearer", StaffTokens.Issue(SigningKey, "fault-suite", roles, units ?? ["KN"]));
         }
         return client;
     }

@@ -61,11 +61,12 @@ public static class LoadClient
         {
             using var request = send();
             request.Headers.Add("Idempotency-Key", submission.Key);
+            var sentAt = DateTime.UtcNow;
             var clock = Stopwatch.StartNew();
             try
             {
                 using var response = await http.SendAsync(request, ct);
-                submission.Add(new Attempt((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, null, clock.Elapsed));
+                submission.Add(new Attempt((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, null, clock.Elapsed, sentAt));
                 if (response.IsSuccessStatusCode)
                 {
                     if (onAccepted is not null)
@@ -81,7 +82,7 @@ public static class LoadClient
             }
             catch (Exception e) when (!ct.IsCancellationRequested && e is HttpRequestException or TaskCanceledException or IOException)
             {
-                submission.Add(new Attempt(null, null, e.GetType().Name, clock.Elapsed));
+                submission.Add(new Attempt(null, null, e.GetType().Name, clock.Elapsed, sentAt));
             }
             if (attempt < retry.MaxAttempts)
             {

@@ -23,6 +23,10 @@ public sealed record Scale(
     int BacklogRespondents,
     int RaceEvents,
     int SlowServiceCreates,
+    int GracefulShutdownSubmissions,
+    int GracefulShutdownMediaEvents,
+    int BackupAnswers,
+    int BackupMediaEvents,
     int Concurrency,
     bool JudgesLatency)
 {
@@ -36,6 +40,8 @@ public sealed record Scale(
         BacklogMessages: 50_000, BacklogRespondents: 300,
         RaceEvents: 50,
         SlowServiceCreates: 100,
+        GracefulShutdownSubmissions: 1000, GracefulShutdownMediaEvents: 200,
+        BackupAnswers: 200, BackupMediaEvents: 50,
         Concurrency: 16,
         JudgesLatency: true);
 
@@ -49,6 +55,8 @@ public sealed record Scale(
         BacklogMessages: 2000, BacklogRespondents: 60,
         RaceEvents: 6,
         SlowServiceCreates: 12,
+        GracefulShutdownSubmissions: 150, GracefulShutdownMediaEvents: 40,
+        BackupAnswers: 20, BackupMediaEvents: 6,
         Concurrency: 8,
         JudgesLatency: false);
 

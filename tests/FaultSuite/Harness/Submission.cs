@@ -2,9 +2,12 @@ using System.Collections.Concurrent;
 
 namespace StrategyPlatform.FaultSuite.Harness;
 
-/// <summary>One HTTP attempt as the client saw it: the status (null when no answer came), the answer's media type, how long it took.</summary>
-public sealed record Attempt(int? Status, string? MediaType, string? Error, TimeSpan Latency)
+/// <summary>One HTTP attempt as the client saw it: the status (null when no answer came), the answer's media type, when it was sent and how long it took.</summary>
+public sealed record Attempt(int? Status, string? MediaType, string? Error, TimeSpan Latency, DateTime SentAt)
 {
+    /// <summary>In flight at <paramref name="moment"/>: sent before it, answered (or given up on) after it.</summary>
+    public bool InFlightAt(DateTime moment) => SentAt <= moment && SentAt + Latency > moment;
+
     public bool Succeeded => Status is >= 200 and < 300;
     public bool IsProblem503 => Status == 503 && MediaType == "application/problem+json";
 }

@@ -44,7 +44,7 @@ public sealed class DatabaseRestart : IFaultScenario
         var unclear = attempts.Where(a => !a.Succeeded && !a.IsProblem503).ToList();
         // A refused answer must not have been kept: the figures count a kept answer with no 2xx as accepted-and-counted,
         // so check it here too.
-        var keptButRefused = await KeptButRefusedAsync(context, run);
+        var keptButRefused = await context.Databases.AnswersKeptAsync(run.Surveys, run.Ledger.All.Where(s => !s.Accepted).Select(s => s.Marker));
         var restarted = services.Where(s => platform.ProcessOf(s).Pid != pids[s]).ToList();
         var violations = new List<string>();
         if (unclear.Count > 0)
@@ -62,13 +62,5 @@ public sealed class DatabaseRestart : IFaultScenario
         var refused = attempts.Count(a => a.IsProblem503);
         return new ScenarioResult(figures,
             [$"{refused} request(s) answered 503 ProblemDetails while PostgreSQL was down; every service reported unhealthy and recovered without a restart"], violations);
-    }
-
-    private static async Task<int> KeptButRefusedAsync(FaultContext context, AnswerLoad.Run run)
-    {
-        var refused = run.Ledger.All.Where(s => !s.Accepted).Select(s => s.Marker).ToArray();
-        var ids = run.Surveys.ToArray();
-        return refused.Length == 0 ? 0 : (int)await context.Databases.ScalarAsync<long>(Databases.Surveys,
-            "SELECT count(*) FROM responses WHERE survey_id = ANY(@ids) AND answers->'comment'->>'text' = ANY(@refused)", new { ids, refused });
     }
 }
