@@ -6,9 +6,10 @@ namespace StrategyPlatform.FaultSuite.Harness;
 
 /// <summary>
 /// Waits until nothing is in flight any more, without sleeping: every service's outbox has sent everything,
-/// then a marker answer and a marker media event, sent last, are counted by the aggregator. A copy of an
-/// earlier message (a redelivery, a re-publish) waits in the same queues ahead of the markers, so once they are
-/// counted, and no recount waits, the figures are final.
+/// then a marker answer and a marker media event, sent last, are counted by the aggregator, and no recount waits.
+/// A copy of an earlier message (a redelivery, a re-publish) waits in the same queues ahead of the markers. As the
+/// aggregator's consumers take several messages at a time, a message just ahead of a marker may still be in hand:
+/// the tallies wait for what they count (ResponseTally, MediaEventTally) before they call anything lost.
 /// </summary>
 public sealed class Settling(FaultPlatform platform)
 {

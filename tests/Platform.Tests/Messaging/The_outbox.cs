@@ -1,5 +1,6 @@
 using Dapper;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using StrategyPlatform.TestSupport;
 using Xunit;
 
@@ -28,6 +29,22 @@ public sealed class The_outbox : IAsyncLifetime
         var effects = await Eventually.ReturnsAsync(host.EffectsAsync, e => e.Count >= 2);
 
         Assert.Equal([("committed", 2), ("rolled-back", 3)], effects.Order());
+    }
+
+    [Fact]
+    public async Task Is_consumed_once_when_a_message_arrives_twice_the_inbox_being_the_only_guard()
+    {
+        var bus = host.Services.GetRequiredService<IBus>();
+        var messageId = NewId.NextGuid();
+        // Two copies under one message id (a redelivery, a re-publish after a crash); the effect itself de-duplicates nothing.
+        await bus.Publish(new TestPing("twice", 1), context => context.MessageId = messageId);
+        await bus.Publish(new TestPing("twice", 1), context => context.MessageId = messageId);
+        // A marker behind them: the consumer takes one message at a time in the order they arrive.
+        await bus.Publish(new TestPing("twice", 2));
+
+        await Eventually.ReturnsAsync(host.EffectsAsync, e => e.Contains(("twice", 2)));
+
+        Assert.Equal([("twice", 1), ("twice", 2)], await host.EffectsAsync());
     }
 
     [Fact]
