@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using StrategyPlatform.ServiceDefaults.Authentication;
-using StrategyPlatform.TestSupport;
 
 namespace StrategyPlatform.FaultSuite.Harness;
 
@@ -11,8 +10,6 @@ namespace StrategyPlatform.FaultSuite.Harness;
 /// </summary>
 public sealed class MediaEventTally(FaultPlatform platform)
 {
-    /// <summary>How long the aggregator may still take, after the markers, before a version it has not applied is lost.</summary>
-    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromMinutes(2);
     private readonly Databases databases = new(platform);
 
     private sealed record Event(Guid Id, string Title, int Version, bool Withdrawn, int Year);
@@ -70,25 +67,16 @@ public sealed class MediaEventTally(FaultPlatform platform)
     /// alone: the aggregator's consumer takes several messages at once, so a marker sent last can be counted while
     /// an earlier revision is still being applied (CI once counted 3 of 6 raced events "lost" that way).
     /// </summary>
-    private async Task CatchUpAsync(string[] titles)
+    private Task CatchUpAsync(string[] titles) => CatchUp.WithinTimeoutAsync(async () =>
     {
-        try
-        {
-            await Eventually.ReturnsAsync(async () =>
-            {
-                var current = (await databases.QueryAsync<(Guid Id, int Version)>(Databases.Media,
-                    "SELECT id, version FROM media_events WHERE title = ANY(@titles)", new { titles })).ToList();
-                var ids = current.Select(e => e.Id).ToArray();
-                var applied = (await databases.QueryAsync<(Guid Id, int Version)>(Databases.Kpi,
-                    "SELECT media_event_id, version FROM media_event_facts WHERE media_event_id = ANY(@ids)", new { ids })).ToDictionary(f => f.Id, f => f.Version);
-                return current.All(e => applied.TryGetValue(e.Id, out var version) && version >= e.Version);
-            }, caughtUp => caughtUp, CatchUpTimeout);
-        }
-        catch (TimeoutException)
-        {
-            // Counted as it stands: an event the aggregator holds at an older version, or not at all, is lost.
-        }
-    }
+        var current = await databases.QueryAsync<(Guid Id, int Version)>(Databases.Media,
+            "SELECT id, version FROM media_events WHERE title = ANY(@titles)", new { titles });
+        var ids = current.Select(e => e.Id).ToArray();
+        var applied = (await databases.QueryAsync<(Guid Id, int Version)>(Databases.Kpi,
+            "SELECT media_event_id, version FROM media_event_facts WHERE media_event_id = ANY(@ids)", new { ids })).ToDictionary(f => f.Id, f => f.Version);
+        // Counted as it stands after the timeout: an event held at an older version, or not at all, is lost.
+        return current.All(e => applied.TryGetValue(e.Id, out var version) && version >= e.Version);
+    });
 
     private async Task<List<Guid>> ListedFor13Async(IEnumerable<int> years)
     {

@@ -12,8 +12,6 @@ namespace StrategyPlatform.FaultSuite.Harness;
 /// </summary>
 public sealed class ResponseTally(FaultPlatform platform, Settling settling)
 {
-    /// <summary>How long the aggregator may still take, after the markers, before an answer it has not counted is lost.</summary>
-    private static readonly TimeSpan CatchUpTimeout = TimeSpan.FromMinutes(2);
     private readonly Databases databases = new(platform);
 
     private sealed record Response(Guid Id, Guid SurveyId, string? Marker);
@@ -74,18 +72,17 @@ public sealed class ResponseTally(FaultPlatform platform, Settling settling)
     /// </summary>
     private async Task CatchUpAsync(Guid[] ids)
     {
-        try
+        var caughtUp = await CatchUp.WithinTimeoutAsync(async () =>
         {
-            await Eventually.ReturnsAsync(() => databases.ScalarAsync<bool>(Databases.Kpi,
-                "SELECT count(*) >= @answers FROM survey_response_facts WHERE survey_id = ANY(@ids)",
-                new { ids, answers = databases.ScalarAsync<long>(Databases.Surveys, "SELECT count(*) FROM responses WHERE survey_id = ANY(@ids)", new { ids }).Result }),
-                caughtUp => caughtUp, CatchUpTimeout);
-        }
-        catch (TimeoutException)
+            var answers = await databases.ScalarAsync<long>(Databases.Surveys, "SELECT count(*) FROM responses WHERE survey_id = ANY(@ids)", new { ids });
+            return await databases.ScalarAsync<bool>(Databases.Kpi,
+                "SELECT count(*) >= @answers FROM survey_response_facts WHERE survey_id = ANY(@ids)", new { ids, answers });
+        });
+        if (caughtUp)
         {
-            return; // counted as it stands: the answers without a fact are lost
+            // Counted as it stands otherwise: the answers without a fact are lost.
+            await settling.SettleAsync(FaultContext.SettleTimeout);
         }
-        await settling.SettleAsync(FaultContext.SettleTimeout);
     }
 
     /// <summary>Responses the drill-down or the tile shows fewer (missing) or more (extra) of than the facts hold.</summary>
