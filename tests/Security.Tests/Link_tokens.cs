@@ -65,11 +65,11 @@ public sealed class Link_tokens(SecuredPlatform platform)
             return (get.StatusCode, post.StatusCode, (await post.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString()!);
         }
 
-        await db.ExecuteAsync("UPDATE surveys SET opens_on = current_date + 1, closes_on = current_date + 30 WHERE id = @surveyId", new { surveyId });
+        await db.ExecuteAsync("UPDATE surveys SET opens_on = (now() AT TIME ZONE 'Europe/Riga')::date + 1, closes_on = (now() AT TIME ZONE 'Europe/Riga')::date + 30 WHERE id = @surveyId", new { surveyId });
         var early = await TryAsync();
-        await db.ExecuteAsync("UPDATE surveys SET opens_on = current_date - 30, closes_on = current_date - 1 WHERE id = @surveyId", new { surveyId });
+        await db.ExecuteAsync("UPDATE surveys SET opens_on = (now() AT TIME ZONE 'Europe/Riga')::date - 30, closes_on = (now() AT TIME ZONE 'Europe/Riga')::date - 1 WHERE id = @surveyId", new { surveyId });
         var late = await TryAsync();
-        await db.ExecuteAsync("UPDATE surveys SET closes_on = current_date + 30 WHERE id = @surveyId", new { surveyId });
+        await db.ExecuteAsync("UPDATE surveys SET closes_on = (now() AT TIME ZONE 'Europe/Riga')::date + 30 WHERE id = @surveyId", new { surveyId });
         Assert.Equal(HttpStatusCode.OK, (await manager.PostAsync($"/api/surveys/{surveyId}/close", null)).StatusCode);
         var closed = await TryAsync();
 
