@@ -27,6 +27,7 @@ public sealed class SecuredPlatform : IAsyncLifetime
 
     public ServiceTestBed Bed { get; } = new();
     public LogCollection Logs { get; } = new();
+    public MailServer Mail { get; private set; } = null!;
     public ServiceHost<SurveysService> Surveys { get; private set; } = null!;
     public ServiceHost<MediaEventsService> MediaEvents { get; private set; } = null!;
     public ServiceHost<KpiService> Kpi { get; private set; } = null!;
@@ -36,7 +37,14 @@ public sealed class SecuredPlatform : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Bed.InitializeAsync();
-        Surveys = await Bed.StartServiceAsync<SurveysService>("surveysdb", realHttp: true);
+        // A real SMTP server, so that the anonymity test can read what a mailing sent.
+        Mail = await SharedServers.GetMailAsync();
+        Surveys = await Bed.StartServiceAsync<SurveysService>("surveysdb", new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:mail"] = Mail.ConnectionString,
+            ["Surveys:PortalUrl"] = "https://aptaujas.example.lv",
+            ["Surveys:Mail:PerMinute"] = "60000",
+        }, realHttp: true);
         MediaEvents = await Bed.StartServiceAsync<MediaEventsService>("mediadb", realHttp: true);
         Kpi = await Bed.StartServiceAsync<KpiService>("kpidb", new Dictionary<string, string?>
         {
