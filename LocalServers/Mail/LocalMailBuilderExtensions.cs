@@ -22,6 +22,7 @@ public static class LocalMailBuilderExtensions
 
     private static IResourceBuilder<IMailServerResource> AddSmtp4dev(this IDistributedApplicationBuilder builder, string name)
     {
+        ServerNotInstalledException.ReportWhenUnhandled();
         var folder = Path.Combine(builder.GetDataDirectory(), name);
         Directory.CreateDirectory(folder);
         var mail = new LocalMailResource(name, Smtp4devInstallation.Find(), folder);

@@ -20,9 +20,9 @@ public sealed class ServerNotInstalledException(string server, string package)
         }
         AppDomain.CurrentDomain.UnhandledException += (_, e) =>
         {
-            if (e.ExceptionObject is ServerNotInstalledException missing)
+            if (e.ExceptionObject is ServerNotInstalledException or ToolNotRestoredException)
             {
-                Console.Error.WriteLine(missing.Message);
+                Console.Error.WriteLine(((Exception)e.ExceptionObject).Message);
                 Environment.Exit(1);
             }
         };

@@ -40,6 +40,7 @@ public sealed class RunningPlatform : IAsyncLifetime
             $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{FreePorts.Next()}",
             "--ConnectionStrings:postgres=",
             "--ConnectionStrings:messaging=",
+            "--ConnectionStrings:mail=",
         ], (options, _) => options.DisableDashboard = false);
         builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(new TestLogProvider()));
         App = await builder.BuildAsync();

@@ -11,7 +11,7 @@ public sealed class Running_the_apphost(ITestOutputHelper output) : IDisposable
     private const int SIGKILL = 9;
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromMinutes(1);
-    private static readonly string[] Resources = ["postgres", "surveysdb", "mediadb", "kpidb", "portaldb", "messaging-epmd", "messaging", "surveys", "mediaevents", "kpi", "web", "dashboard"];
+    private static readonly string[] Resources = ["postgres", "surveysdb", "mediadb", "kpidb", "portaldb", "messaging-epmd", "messaging", "mail", "surveys", "mediaevents", "kpi", "web", "dashboard"];
     private readonly string folder = TestFolders.Create("apphost");
 
     [Fact]

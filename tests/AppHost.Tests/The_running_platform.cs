@@ -23,7 +23,7 @@ public sealed class The_running_platform(RunningPlatform platform)
     public async Task Has_every_resource_healthy_and_each_dotnet_resource_sending_telemetry_to_the_dashboard()
     {
         Assert.Equal(
-            ["kpi", "kpidb", "mediadb", "mediaevents", "messaging", "messaging-epmd", "portaldb", "postgres", "surveys", "surveysdb", "web"],
+            ["kpi", "kpidb", "mail", "mediadb", "mediaevents", "messaging", "messaging-epmd", "portaldb", "postgres", "surveys", "surveysdb", "web"],
             platform.UserResources.Order());
         foreach (var resource in platform.UserResources)
         {

@@ -53,6 +53,7 @@ internal sealed class BenchmarkApp : IAsyncDisposable
             $"--Parameters:admin-password={adminPassword}",
             "--ConnectionStrings:postgres=",
             "--ConnectionStrings:messaging=",
+            "--ConnectionStrings:mail=",
             // Stopping the model returns once every process DCP started is gone.
             "--DcpPublisher:WaitForResourceCleanup=true",
         ], (options, _) => options.DisableDashboard = true);

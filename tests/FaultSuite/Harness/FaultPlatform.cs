@@ -59,6 +59,7 @@ public sealed class FaultPlatform : IAsyncDisposable
             $"--Parameters:jwt-signing-key={SigningKey}",
             "--ConnectionStrings:postgres=",
             "--ConnectionStrings:messaging=",
+            "--ConnectionStrings:mail=",
             // Stopping the model returns once every process is gone.
             "--DcpPublisher:WaitForResourceCleanup=true",
         ], (options, _) => options.DisableDashboard = true);

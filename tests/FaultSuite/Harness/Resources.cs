@@ -11,7 +11,7 @@ public static class Resources
     public const string Web = "web";
 
     public static readonly string[] All =
-        [Postgres, "surveysdb", "mediadb", "kpidb", "portaldb", "messaging-epmd", Messaging, Surveys, MediaEvents, Kpi, Web];
+        [Postgres, "surveysdb", "mediadb", "kpidb", "portaldb", "messaging-epmd", Messaging, "mail", Surveys, MediaEvents, Kpi, Web];
 
     public static readonly string[] Services = [Surveys, MediaEvents, Kpi];
 
