@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,9 +13,14 @@ internal static class MessageSerializer
     };
 
     /// <summary>Type name without version, so a redeployed service still reads rows written by the previous build.</summary>
-    public static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+    public static string TypeName(Type type) => Names.GetOrAdd(type, t => $"{t.FullName}, {t.Assembly.GetName().Name}");
+
+    // Both looked up for every message written and published; a service has a handful of message types.
+    private static readonly ConcurrentDictionary<Type, string> Names = new();
+    private static readonly ConcurrentDictionary<string, Type> Types = new();
 
     public static Type ResolveType(string typeName) =>
-        Type.GetType(typeName, throwOnError: false)
-        ?? throw new InvalidOperationException($"Outbox message type '{typeName}' is not known to this service.");
+        Types.TryGetValue(typeName, out var known) ? known
+        : Type.GetType(typeName, throwOnError: false) is { } type ? Types.GetOrAdd(typeName, type)
+        : throw new InvalidOperationException($"Outbox message type '{typeName}' is not known to this service.");
 }

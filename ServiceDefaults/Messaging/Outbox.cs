@@ -23,7 +23,12 @@ public interface IOutbox
     /// day-only sent time on the broker, and the row is deleted as soon as the broker confirms it.
     /// Such a message stands alone (no partition order); its consumers must de-duplicate by its content.
     /// </summary>
-    Task AddAnonymousAsync<T>(NpgsqlTransaction transaction, T message, CancellationToken cancellationToken = default) where T : class;
+    /// <param name="alongside">
+    /// The change the message is about (statements on <paramref name="transaction"/>), sent before the message's row in the
+    /// same round trip; each command's <see cref="NpgsqlBatchCommand.RecordsAffected"/> is set once this returns. A caller
+    /// whose change turns out not to apply rolls the transaction back, and the message goes with it.
+    /// </param>
+    Task AddAnonymousAsync<T>(NpgsqlTransaction transaction, T message, IReadOnlyList<NpgsqlBatchCommand>? alongside = null, CancellationToken cancellationToken = default) where T : class;
 }
 
 internal sealed class PostgresOutbox : IOutbox
@@ -55,28 +60,37 @@ internal sealed class PostgresOutbox : IOutbox
             cancellationToken: cancellationToken));
     }
 
-    public async Task AddAnonymousAsync<T>(NpgsqlTransaction transaction, T message, CancellationToken cancellationToken = default) where T : class
+    public async Task AddAnonymousAsync<T>(NpgsqlTransaction transaction, T message, IReadOnlyList<NpgsqlBatchCommand>? alongside = null, CancellationToken cancellationToken = default) where T : class
     {
         ArgumentNullException.ThrowIfNull(transaction.Connection);
         var id = Guid.NewGuid();
         // A random negative sequence: such rows are due at once and are independent, and the order of
         // their sequence numbers says nothing about the order they were written in.
-        var sequence = -1 - (BitConverter.ToInt64(RandomNumberGenerator.GetBytes(8)) & long.MaxValue);
-        await transaction.Connection.ExecuteAsync(new CommandDefinition($"""
+        Span<byte> random = stackalloc byte[8];
+        RandomNumberGenerator.Fill(random);
+        var sequence = -1 - (BitConverter.ToInt64(random) & long.MaxValue);
+        // One batch, one round trip: the caller's change, the row and the notification (delivered only on commit).
+        await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
+        foreach (var command in alongside ?? [])
+        {
+            batch.BatchCommands.Add(command);
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("""
             INSERT INTO outbox_messages (id, sequence, partition_key, message_type, payload, created_at, next_attempt_at, anonymous)
             OVERRIDING SYSTEM VALUE
-            VALUES (@Id, @Sequence, @PartitionKey, @MessageType, @Payload::jsonb, date_trunc('day', now()), date_trunc('day', now()), true);
-            SELECT pg_notify('{Channel}', '');
-            """,
-            new
+            VALUES ($1, $2, $3, $4, $5::jsonb, date_trunc('day', now()), date_trunc('day', now()), true)
+            """)
+        {
+            Parameters =
             {
-                Id = id,
-                Sequence = sequence,
-                PartitionKey = id.ToString(),
-                MessageType = MessageSerializer.TypeName(typeof(T)),
-                Payload = JsonSerializer.Serialize(message, MessageSerializer.Options),
+                new NpgsqlParameter<Guid> { TypedValue = id },
+                new NpgsqlParameter<long> { TypedValue = sequence },
+                new NpgsqlParameter<string> { TypedValue = id.ToString() },
+                new NpgsqlParameter<string> { TypedValue = MessageSerializer.TypeName(typeof(T)) },
+                new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(message, MessageSerializer.Options) },
             },
-            transaction,
-            cancellationToken: cancellationToken));
+        });
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{Channel}', '')"));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }

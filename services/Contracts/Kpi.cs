@@ -9,18 +9,9 @@ public enum KpiStatus
     NotAchieved,
 }
 
-/// <summary>An indicator's status for a year changed (e.g. on track → at risk).</summary>
-public sealed record KpiStatusChanged(
-    string IndicatorNumber,
-    int Year,
-    KpiStatus? PreviousStatus,
-    KpiStatus Status,
-    decimal? Value,
-    DateTimeOffset ChangedAt);
-
 /// <summary>
-/// An indicator's value for a year changed (a new response, a media event, an entered figure).
-/// Open dashboards listen for it to update live, even when the status stays the same.
+/// An indicator's value for a year changed (a new response, a media event, an entered figure), or its definition did
+/// and so may its status. Open dashboards listen for it to update live; it carries the status as judged then.
 /// </summary>
 public sealed record IndicatorValueChanged(
     string IndicatorNumber,

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Catalogue;
 using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.Kpi.Status;
@@ -54,8 +55,8 @@ public static class DefinitionEdits
         }
         else
         {
-            // A new target or baseline can move the status without any value changing.
-            await services.Statuses.PublishAsync(tx, [number], [], ct);
+            // A new target or baseline can move the status of every year without any value changing: open dashboards reload the tiles.
+            await services.Statuses.PublishAsync(tx, [.. StrategyYears.All.Select(year => (number, year))], ct);
         }
         await services.Audit.RecordAsync(tx, AuditActor.From(user), "indicator.definition-edited", number, new { version, change.Reason }, ct);
         await tx.CommitAsync(ct);

@@ -82,7 +82,7 @@ public static class MeasurementsApi
             INSERT INTO measurements (id, indicator_number, year, value, comment, source, entered_by, entered_by_name, entered_at, correction_reason, definition_version)
             VALUES (@id, @number, @Year, @Value, @Comment, @Source, @ById, @ByName, @now, @reason, (SELECT version FROM indicators WHERE number = @number));
             """, new { id, existing, number, request.Year, request.Value, request.Comment, request.Source, ById = by.Id, ByName = by.Name, now, reason = existing is null && !locked ? null : request.Reason }, tx);
-        await services.Statuses.PublishAsync(tx, [number], [(number, request.Year)], ct);
+        await services.Statuses.PublishAsync(tx, [(number, request.Year)], ct);
         await services.Audit.RecordAsync(tx, AuditActor.From(user), existing is null ? "measurement.entered" : "measurement.corrected", number,
             new { request.Year, request.Value, request.Reason, locked, units = user.Units().Order() }, ct);
         await tx.CommitAsync(ct);

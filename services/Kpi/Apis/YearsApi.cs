@@ -33,11 +33,11 @@ public static class YearsApi
 
     public static async Task<Results<Ok<YearView>, ValidationProblem, ProblemHttpResult>> LockYear(
         int year, LockRequest? request, ClaimsPrincipal user, KpiServices services, CancellationToken ct) =>
-        Answer(await YearLocks.LockAsync(services.Db, services.Statuses, services.Clock, year, request?.Note, Actor.From(user),
+        Answer(await YearLocks.LockAsync(services.Db, services.Clock, year, request?.Note, Actor.From(user),
             tx => services.Audit.RecordAsync(tx, AuditActor.From(user), "year.locked", year.ToString(CultureInfo.InvariantCulture), new { request?.Note }, ct), ct));
 
     public static async Task<Results<Ok<YearView>, ValidationProblem, ProblemHttpResult>> UnlockYear(int year, ClaimsPrincipal user, KpiServices services, CancellationToken ct) =>
-        Answer(await YearLocks.UnlockAsync(services.Db, services.Statuses, services.Clock, year,
+        Answer(await YearLocks.UnlockAsync(services.Db, services.Clock, year,
             tx => services.Audit.RecordAsync(tx, AuditActor.From(user), "year.unlocked", year.ToString(CultureInfo.InvariantCulture), null, ct), ct));
 
     private static Results<Ok<YearView>, ValidationProblem, ProblemHttpResult> Answer(YearLockOutcome outcome) => outcome switch

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Activities;
-using StrategyPlatform.Kpi.Status;
 using StrategyPlatform.ServiceDefaults.Data;
 
 namespace StrategyPlatform.Kpi.Catalogue;
@@ -12,17 +11,16 @@ namespace StrategyPlatform.Kpi.Catalogue;
 /// <summary>
 /// Creates the catalogue on first start from the embedded seed files (the strategy's table and the
 /// project's activity targets). Idempotent: rows that exist are left alone, so an administrator's
-/// edits survive restarts. Afterwards it re-judges every status once, because a year may have
-/// ended while the service was down (on track → achieved).
+/// edits survive restarts. Statuses are judged when they are read, so nothing is re-judged here.
 /// </summary>
 public sealed class CatalogueSeeder(
-    NpgsqlDataSource db, IDatabaseReadiness readiness, StatusPublisher statuses, TimeProvider clock, ILogger<CatalogueSeeder> logger)
+    NpgsqlDataSource db, IDatabaseReadiness readiness, TimeProvider clock, ILogger<CatalogueSeeder> logger)
     : BackgroundService, IHealthCheck
 {
     private readonly TaskCompletionSource seeded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool done;
 
-    /// <summary>Completes once the catalogue exists and every status was judged: what counts indicators waits for it.</summary>
+    /// <summary>Completes once the catalogue exists: what counts indicators waits for it.</summary>
     public Task Seeded => seeded.Task;
 
     // Degraded, not Unhealthy, while seeding: readiness answers 503 either way, but starting is not a failure to log.
@@ -53,9 +51,7 @@ public sealed class CatalogueSeeder(
             await connection.ExecuteAsync("""
                 INSERT INTO indicator_versions (number, version, definition, changed_at, changed_by, reason)
                 VALUES (@Number, 1, @json::jsonb, @now, 'seed', 'Operational Strategy 2024–2027, table “Rādītāju ieviešana”');
-                INSERT INTO published_statuses (indicator_number, year, status)
-                SELECT @Number, y, @status FROM generate_series(@first, @last) y;
-                """, new { indicators[i].Number, json, now, status = nameof(KpiStatus.NoDataYet), first = StrategyYears.First, last = StrategyYears.Last }, tx);
+                """, new { indicators[i].Number, json, now }, tx);
         }
         for (var i = 0; i < activities.Count; i++)
         {
@@ -72,7 +68,6 @@ public sealed class CatalogueSeeder(
             }
         }
         await tx.CommitAsync(stoppingToken);
-        await statuses.RefreshAllAsync(stoppingToken);
         done = true;
         seeded.TrySetResult();
         logger.LogInformation("Indicator catalogue ready: {Indicators} indicators, {Activities} activities", indicators.Count, activities.Count);

@@ -27,7 +27,7 @@ public sealed class ComputedValues(StatusPublisher statuses)
             }
         }
         // Judged once for all: the statuses read the whole snapshot.
-        await statuses.PublishAsync(tx, [.. recount.Select(r => r.Number).Distinct()], changed, ct);
+        await statuses.PublishAsync(tx, changed, ct);
         return changed;
     }
 }

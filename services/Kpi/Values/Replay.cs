@@ -98,7 +98,7 @@ public sealed class Replay(NpgsqlDataSource db, StatusPublisher statuses, Pendin
             return value;
         }).ToList();
         // Should the rebuild differ (a lost message, a fact consumed before a bug fix), dashboards learn of it as of any other change.
-        await statuses.PublishAsync(tx, ComputedIndicators.All.ToList(), changed, ct);
+        await statuses.PublishAsync(tx, changed, ct);
         await audit.RecordAsync(tx, by, "indicators.rebuilt", string.Join(",", ComputedIndicators.All),
             new { from, changed = changed.Count, sources?.FactsCorrected, sources?.FactsRemoved }, ct);
         await tx.CommitAsync(ct);

@@ -1,7 +1,6 @@
 using Dapper;
 using Npgsql;
 using StrategyPlatform.Contracts;
-using StrategyPlatform.Kpi.Status;
 using StrategyPlatform.Kpi.Values;
 using StrategyPlatform.ServiceDefaults.Authentication;
 
@@ -49,7 +48,7 @@ public static class YearLocks
             "SELECT EXISTS (SELECT 1 FROM year_locks WHERE year = @year)", new { year }, tx, cancellationToken: ct));
 
     public static async Task<YearLockOutcome> LockAsync(
-        NpgsqlDataSource db, StatusPublisher statuses, TimeProvider clock, int year, string? note, Actor actor, Func<NpgsqlTransaction, Task> audit, CancellationToken ct)
+        NpgsqlDataSource db, TimeProvider clock, int year, string? note, Actor actor, Func<NpgsqlTransaction, Task> audit, CancellationToken ct)
     {
         if (!StrategyYears.Contains(year))
         {
@@ -59,20 +58,20 @@ public static class YearLocks
         {
             return new YearLockOutcome.NotEnded(new DateOnly(year, 12, 31));
         }
-        return await ChangeAsync(db, statuses, clock, year, audit, ct, (tx, now) => tx.Connection!.ExecuteAsync(new CommandDefinition("""
+        return await ChangeAsync(db, clock, year, audit, ct, (tx, now) => tx.Connection!.ExecuteAsync(new CommandDefinition("""
             INSERT INTO year_locks (year, locked_by, locked_by_name, locked_at, note) VALUES (@year, @Id, @Name, @now, @note)
             ON CONFLICT (year) DO NOTHING
             """, new { year, actor.Id, actor.Name, now, note }, tx, cancellationToken: ct)));
     }
 
     public static async Task<YearLockOutcome> UnlockAsync(
-        NpgsqlDataSource db, StatusPublisher statuses, TimeProvider clock, int year, Func<NpgsqlTransaction, Task> audit, CancellationToken ct) =>
+        NpgsqlDataSource db, TimeProvider clock, int year, Func<NpgsqlTransaction, Task> audit, CancellationToken ct) =>
         !StrategyYears.Contains(year) ? new YearLockOutcome.NotAStrategyYear()
-        : await ChangeAsync(db, statuses, clock, year, audit, ct, (tx, _) => tx.Connection!.ExecuteAsync(new CommandDefinition(
+        : await ChangeAsync(db, clock, year, audit, ct, (tx, _) => tx.Connection!.ExecuteAsync(new CommandDefinition(
             "DELETE FROM year_locks WHERE year = @year", new { year }, tx, cancellationToken: ct)));
 
-    /// <summary>The change, the statuses it settles and its audit entry, in one transaction holding every indicator's write lock.</summary>
-    private static async Task<YearLockOutcome> ChangeAsync(NpgsqlDataSource db, StatusPublisher statuses, TimeProvider clock, int year,
+    /// <summary>The change and its audit entry, in one transaction holding every indicator's write lock.</summary>
+    private static async Task<YearLockOutcome> ChangeAsync(NpgsqlDataSource db, TimeProvider clock, int year,
         Func<NpgsqlTransaction, Task> audit, CancellationToken ct, Func<NpgsqlTransaction, DateTimeOffset, Task> change)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -80,7 +79,6 @@ public static class YearLocks
         // Writers of values take the indicators first and then look at the locks: the same order here, so none slips past a lock.
         await IndicatorWriteLock.TakeAllAsync(tx, ct);
         await change(tx, clock.GetUtcNow());
-        await statuses.RefreshAllAsync(tx, ct);
         await audit(tx);
         var view = (await ListAsync(connection, tx, clock, ct)).Single(y => y.Year == year);
         await tx.CommitAsync(ct);

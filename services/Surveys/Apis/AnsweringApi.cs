@@ -131,7 +131,10 @@ public static class AnsweringApi
             return LinkProblems.Result(LinkProblem.Unknown); // renewed in the meantime: the old link no longer works
         }
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM response_drafts WHERE token_hash = @hash", new { hash }, tx, cancellationToken: ct));
-        await writer.SaveAsync(tx, link.Survey, link.Definition, sheet, ct);
+        if (!await writer.SaveAsync(tx, link.Survey, link.Definition, sheet, ct))
+        {
+            return LinkProblems.Result(LinkProblem.Closed); // not reached: the row is locked open above
+        }
         await tx.CommitAsync(ct);
         return TypedResults.Created((string?)null, Submitted.ThankYou);
     }

@@ -56,11 +56,10 @@ public static class OpenLinkApi
         {
             return TypedResults.Created((string?)null, Submitted.ThankYou);
         }
-        if (await SurveyStore.FindAsync(connection, surveyId, ct, tx, forUpdate: false) is not { SurveyState: SurveyState.Open })
+        if (!await writer.SaveAsync(tx, link.Survey, link.Definition, sheet, ct))
         {
             return LinkProblems.Result(LinkProblem.Closed);
         }
-        await writer.SaveAsync(tx, link.Survey, link.Definition, sheet, ct);
         await tx.CommitAsync(ct);
         return TypedResults.Created((string?)null, Submitted.ThankYou);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Npgsql;
 using StrategyPlatform.Surveys.Model;
@@ -11,13 +12,40 @@ public static class SurveyStore
         connection.QuerySingleOrDefaultAsync<SurveyRecord>(new CommandDefinition(
             $"SELECT {SurveyRecord.Columns} FROM surveys WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")}", new { id }, tx, cancellationToken: ct));
 
+    /// <summary>
+    /// A frozen version, as every answer is validated and counted against it. A version never changes once written
+    /// (survey_versions is insert-only), so the parsed definition is kept: reading and parsing it for every answer
+    /// was the submit path's largest piece of work after the HTTP pipeline (issue 13). Read inside a transaction, it
+    /// is not kept, since that transaction may be the one writing it and may still roll back.
+    /// </summary>
     public static async Task<SurveyDefinition?> VersionAsync(NpgsqlConnection connection, Guid surveyId, int version, CancellationToken ct, NpgsqlTransaction? tx = null)
     {
+        if (tx is null && FrozenVersions.TryGetValue((surveyId, version), out var known))
+        {
+            return known;
+        }
         var json = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT definition::text FROM survey_versions WHERE survey_id = @surveyId AND version = @version",
             new { surveyId, version }, tx, cancellationToken: ct));
-        return json is null ? null : Json.Read<SurveyDefinition>(json);
+        if (json is null)
+        {
+            return null;
+        }
+        var definition = Json.Read<SurveyDefinition>(json);
+        if (tx is null)
+        {
+            // A year has a few dozen open surveys; the bound only keeps a long-running process from holding every version ever read.
+            if (FrozenVersions.Count >= MaxFrozenVersions)
+            {
+                FrozenVersions.Clear();
+            }
+            FrozenVersions[(surveyId, version)] = definition;
+        }
+        return definition;
     }
+
+    private const int MaxFrozenVersions = 256;
+    private static readonly ConcurrentDictionary<(Guid SurveyId, int Version), SurveyDefinition> FrozenVersions = new();
 
     /// <summary>The definition responses are validated and counted against: the frozen version once opened, the draft before.</summary>
     public static async Task<SurveyDefinition> EffectiveDefinitionAsync(NpgsqlConnection connection, SurveyRecord survey, CancellationToken ct) =>
