@@ -75,6 +75,12 @@ public sealed class Hostile_input(SecuredPlatform platform)
             await using var surveysDb = await platform.OpenAsync("surveysdb");
             return await Dapper.SqlMapper.ExecuteScalarAsync<long>(surveysDb, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL");
         }, waiting => waiting == 0, TimeSpan.FromSeconds(30), because: "the survey's messages were not sent");
+        // And applied: a message sent but still being consumed would write between the snapshots (seen once).
+        await Eventually.ReturnsAsync(async () =>
+        {
+            await using var kpiDb = await platform.OpenAsync("kpidb");
+            return await Dapper.SqlMapper.ExecuteScalarAsync<long>(kpiDb, "SELECT count(*) FROM survey_populations WHERE survey_id = @partnerSurvey", new { partnerSurvey });
+        }, known => known == 1, TimeSpan.FromSeconds(30), because: "the aggregator never recorded the survey's population");
         var before = await DatabaseSnapshot.TakeAsync(platform);
 
         // A link's survey answered with another survey's questions, as a draft or for good.
