@@ -55,6 +55,13 @@ public sealed partial class MailingSender(
                 LogDatabaseUnavailable(logger, e.Message);
                 wait = TimeSpan.FromSeconds(5);
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A fault of ours must not stop the service (a background service's exception ends the host): the
+                // transaction rolled back, so the message is still due and is tried again.
+                LogFault(logger, e);
+                wait = TimeSpan.FromSeconds(5);
+            }
             if (wait > TimeSpan.Zero)
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
@@ -234,6 +241,9 @@ public sealed partial class MailingSender(
 
     [LoggerMessage(LogLevel.Warning, "The mailing sender could not reach the database: {Reason}. Trying again in 5 s.")]
     private static partial void LogDatabaseUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(LogLevel.Error, "The mailing sender failed; trying again in 5 s.")]
+    private static partial void LogFault(ILogger logger, Exception exception);
 
     [LoggerMessage(LogLevel.Information, "{Kind} of mailing {MailingId} sent to organisation {OrganisationId}.")]
     private static partial void LogSent(ILogger logger, string kind, Guid mailingId, Guid organisationId);

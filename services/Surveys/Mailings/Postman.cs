@@ -50,6 +50,13 @@ public sealed class Postman(MailSettings settings) : IAsyncDisposable
             await ResetAsync();
             return (Delivery.TryAgain, e.Message);
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else (a message MailKit will not write, a relay answering nonsense): tried again like a
+            // transient failure, so that it ends Failed with its reason after the last attempt instead of stopping the sender.
+            await ResetAsync();
+            return (Delivery.TryAgain, $"{e.GetType().Name}: {e.Message}");
+        }
     }
 
     private async Task ResetAsync()
