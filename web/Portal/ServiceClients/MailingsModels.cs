@@ -24,13 +24,13 @@ public sealed record MailTemplate(string Kind, SurveyText Subject, SurveyText Bo
 public sealed record MailTemplateSave(SurveyText Subject, SurveyText Body, SurveyText Signature);
 
 /// <summary>What an organisation would receive; the link is shown with "…" for its token (no token is made for a preview).</summary>
-public sealed record MailPreview(string Language, string? To, string OrganisationName, string Subject, string Text);
+public sealed record MailPreview(string Language, string? To, string? OrganisationName, string Subject, string Text);
 
 public sealed record MailCandidate(Guid OrganisationId, string Name, string Email, string Language, DateTimeOffset? LastMailedAt);
 
 /// <summary>Who a mailing of a kind would go to now, and why the others would not.</summary>
 public sealed record MailAudience(
-    string Kind, int Count, IReadOnlyList<MailCandidate> Recipients, int WithoutAddress, int Answered, int MailedWithinInterval, int IntervalDays);
+    string Kind, int Count, IReadOnlyList<MailCandidate> Recipients, int WithoutAddress, int Answered, int MailedWithinInterval, int? IntervalDays);
 
 /// <param name="OrganisationIds">Null: the whole audience.</param>
 public sealed record MailingRequest(string Kind, IReadOnlyList<Guid>? OrganisationIds, int? IntervalDays = null);
@@ -39,7 +39,7 @@ public sealed record MailingSummary(
     Guid Id, string Kind, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? FinishedAt, int Total, int Sent, int Failed, int Skipped, int Pending);
 
 public sealed record MailingRecipient(
-    Guid OrganisationId, string Name, string Address, string Language, string State, int Attempts, DateTimeOffset? SentAt, string? Failure);
+    Guid OrganisationId, string Name, string? Address, string? Language, string State, int Attempts, DateTimeOffset? SentAt, string? Failure);
 
 public sealed record Mailing(
     Guid Id, string Kind, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? FinishedAt, int Total, int Sent, int Failed, int Skipped, int Pending,

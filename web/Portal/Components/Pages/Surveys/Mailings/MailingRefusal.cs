@@ -8,7 +8,8 @@ public sealed record MailingRefusal(string Kind, int? IntervalDays)
     /// <summary>
     /// The resource key of the reason. A 409 carries no code of its own, and the portal never matches the
     /// service's English wording, so the reason is read from the state the refusal is about: a mailing not
-    /// finished, an audience of nobody, or else the survey itself (no longer open).
+    /// finished, an audience of nobody, or else something the page cannot see (the survey closed meanwhile, or no mail
+    /// relay or portal address configured), said as such.
     /// </summary>
     public async Task<string> ReasonAsync(SurveysClient surveys, Guid surveyId)
     {
@@ -18,6 +19,6 @@ public sealed record MailingRefusal(string Kind, int? IntervalDays)
             return "Mailings.Refused.StillSending";
         }
         var audience = await surveys.MailAudienceAsync(surveyId, Kind, IntervalDays);
-        return audience.Value is { Count: 0 } ? "Mailings.Refused.NobodyToSend" : "Mailings.Refused.SurveyNotOpen";
+        return audience.Value is { Count: 0 } ? "Mailings.Refused.NobodyToSend" : "Mailings.Refused.Other";
     }
 }
