@@ -128,6 +128,38 @@ public sealed class Mailing_invitations_and_reminders(SurveysPortalFixture porta
         await LookAsync(probe, "survey-mailing-template");
     }
 
+    [Fact]
+    public async Task An_organisation_is_added_with_its_language_and_corrected_on_the_organisations_page()
+    {
+        await using var probe = await SignInAsManagerAsync();
+        var page = probe.Page;
+        await page.GotoAsync("surveys/organisations");
+        await page.WaitUntilInteractiveAsync();
+        await Assertions.Expect(page.Locator("main .hint").First).ToContainTextAsync("valoda");
+
+        await page.FillAsync("#organisation-name", "Foundation of the Language Test");
+        await page.FillAsync("#organisation-email", "not an address");
+        await page.SelectOptionAsync("#organisation-language", "en");
+        await page.Locator("#save-organisation").ClickAsync();
+        await Assertions.Expect(page.Locator("#organisation-email-error")).ToHaveTextAsync("E-pasta adrese nav derīga.");
+
+        await page.FillAsync("#organisation-email", "info@language-test.example.org");
+        await page.Locator("#save-organisation").ClickAsync();
+        await Assertions.Expect(page.Locator("#organisation-saved")).ToContainTextAsync("pievienota");
+        var row = page.Locator(".organisations-table tbody tr", new() { HasText = "Foundation of the Language Test" });
+        await Assertions.Expect(row.Locator(".organisation-language")).ToHaveTextAsync("angliski");
+
+        // Edited from its row, by keyboard: the form opens with its values and the focus on its heading.
+        await row.Locator("button.edit-organisation").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#organisation-form-title")).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#organisation-language")).ToHaveValueAsync("en");
+        await page.SelectOptionAsync("#organisation-language", "lv");
+        await page.Locator("#save-organisation").ClickAsync();
+        await Assertions.Expect(row.Locator(".organisation-language")).ToHaveTextAsync("latviski");
+        await page.AssertNoAxeViolationsAsync();
+    }
+
     /// <summary>The page as it is now, then in the other language and back: fits 1280 and 360 px, styled; screenshots when asked for.</summary>
     private static async Task LookInBothLanguagesAsync(LookProbe probe, string name, Func<Task> shown)
     {
