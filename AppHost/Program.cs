@@ -7,6 +7,8 @@ var mediaDb = postgres.AddDatabase("mediadb");
 var kpiDb = postgres.AddDatabase("kpidb");
 var portalDb = postgres.AddDatabase("portaldb");
 var messaging = builder.AddLocalRabbitMQ("messaging");
+// smtp4dev with its web inbox, or the relay named by ConnectionStrings__mail.
+var mail = builder.AddLocalMail("mail");
 
 // Generated once and kept in the git-ignored data folder; Parameters__<name> overrides them.
 var signingKey = builder.AddPersistedSecret("jwt-signing-key", length: 64);
@@ -16,6 +18,7 @@ var surveys = builder.AddProject<Projects.Surveys>("surveys")
     .WithPlatformDefaults(signingKey)
     .WithReference(surveysDb).WaitFor(surveysDb)
     .WithReference(messaging).WaitFor(messaging)
+    .WithReference(mail).WaitFor(mail)
     .WithReplicas(builder.ReplicasOf("surveys"));
 
 var media = builder.AddProject<Projects.MediaEvents>("mediaevents")
@@ -42,6 +45,9 @@ var web = builder.AddProject<Projects.Portal>("web")
     .WaitFor(surveys).WaitFor(media).WaitFor(kpi)
     .WithEnvironment("Bootstrap__AdminEmail", StartupSummary.AdminEmail)
     .WithEnvironment("Bootstrap__AdminPassword", adminPassword);
+
+// The links in invitation e-mails point at the portal's answering page.
+surveys.WithEnvironment("Surveys__PortalUrl", web.GetEndpoint("http"));
 
 builder.AddStartupSummary(web, adminPassword);
 

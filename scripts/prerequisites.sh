@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs the machine packages the platform runs on, when they are missing:
-#   PostgreSQL server binaries and RabbitMQ (to run), Chromium (for the browser tests: pass --browser).
+#   PostgreSQL server binaries and RabbitMQ (to run), Chromium (for the browser tests: pass --browser),
+#   and the repository's .NET tools (.config/dotnet-tools.json: smtp4dev, the local mail server).
 # Debian/Ubuntu only; uses sudo when not root. Safe to run again: it installs nothing already there.
 set -euo pipefail
+
+# The local SMTP server the AppHost and the tests run (restored into the NuGet cache; quick when it is there).
+(cd "$(dirname "$0")/.." && dotnet tool restore >/dev/null)
 
 want=()
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then want+=(postgresql); fi

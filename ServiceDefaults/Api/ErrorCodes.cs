@@ -106,6 +106,23 @@ public static class ErrorCodes
     /// <summary>The closing date must be today or later and not before the opening date.</summary>
     public const string ClosesTooEarly = "closes-too-early";
 
+    // E-mail mailings.
+
+    /// <summary>An invitation or reminder text must say where each organisation's link goes: <c>{link}</c>.</summary>
+    public const string LinkPlaceholderMissing = "link-placeholder-missing";
+
+    /// <summary><c>{link}</c> belongs in the body of a mail, not in its subject or signature.</summary>
+    public const string LinkPlaceholderMisplaced = "link-placeholder-misplaced";
+
+    /// <summary>The organisation has answered the survey: it is sent no invitation or reminder.</summary>
+    public const string AlreadyAnswered = "already-answered";
+
+    /// <summary>A reminder goes to an organisation that has been invited.</summary>
+    public const string NotInvited = "not-invited";
+
+    /// <summary>The organisation was mailed within the reminder interval.</summary>
+    public const string MailedRecently = "mailed-recently";
+
     // Indicators.
 
     /// <summary>The platform computes this indicator from surveys and media events; it is not entered.</summary>

@@ -14,6 +14,7 @@ app.MapSurveysApi();
 app.MapLifecycleApi();
 app.MapOrganisationsApi();
 app.MapInvitationsApi();
+app.MapMailingsApi();
 app.MapAnsweringApi();
 app.MapOpenLinkApi();
 app.MapResultsApi();

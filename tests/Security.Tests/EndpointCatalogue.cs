@@ -65,7 +65,8 @@ public sealed record AppEndpoint(string App, string Method, RoutePattern Pattern
         }
         return name.ToLowerInvariant() switch
         {
-            "id" or "surveyid" or "organisationid" => "5f2c3c4e-0d4b-4a1e-9a53-2d6f0e8f1a77",
+            "id" or "surveyid" or "organisationid" or "mailingid" => "5f2c3c4e-0d4b-4a1e-9a53-2d6f0e8f1a77",
+            "kind" => "Invitation",
             "token" => "NoSuchLinkNoSuchLinkNoSuchLinkNoSuchLink123",
             "year" => "2099",
             "month" => "1",

@@ -34,10 +34,13 @@ public class SurveyPortal : IAsyncLifetime
     public SurveyDto Survey { get; private set; } = null!;
     public IReadOnlyList<InvitationLink> Links { get; private set; } = [];
 
+    /// <summary>The service's settings beyond the test bed's (e.g. a mail relay).</summary>
+    protected virtual Task<IDictionary<string, string?>?> SettingsAsync() => Task.FromResult<IDictionary<string, string?>?>(null);
+
     public virtual async Task InitializeAsync()
     {
         await Bed.InitializeAsync();
-        Surveys = await Bed.StartServiceAsync<SurveysService>("surveysdb");
+        Surveys = await Bed.StartServiceAsync<SurveysService>("surveysdb", await SettingsAsync());
         Manager = Bed.CreateStaffClient(Surveys, [StaffRoles.SurveyManager]);
         Public = Surveys.CreateClient();
         Database = NpgsqlDataSource.Create(Surveys.Services.GetRequiredService<IConfiguration>().GetConnectionString("surveysdb")!);

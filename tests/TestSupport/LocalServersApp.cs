@@ -23,10 +23,11 @@ public sealed class LocalServersApp : IAsyncDisposable
     public DistributedApplication App => app;
     public PostgresServer? Postgres { get; private init; }
     public RabbitMqServer? RabbitMq { get; private init; }
+    public MailServer? Mail { get; private init; }
 
     /// <param name="settings">Configuration for the application (e.g. <c>ConnectionStrings:postgres</c> for a user's own server).</param>
     /// <param name="declare">Further resources on the servers, e.g. a database.</param>
-    public static async Task<LocalServersApp> StartAsync(string folder, bool postgres = true, bool rabbitMq = true,
+    public static async Task<LocalServersApp> StartAsync(string folder, bool postgres = true, bool rabbitMq = true, bool mail = false,
         IDictionary<string, string?>? settings = null, Action<IDistributedApplicationBuilder, IResourceBuilder<IPostgresServerResource>?>? declare = null)
     {
         var arguments = new Dictionary<string, string?>
@@ -35,6 +36,7 @@ public sealed class LocalServersApp : IAsyncDisposable
             // A user's own servers in the environment must not become the tests' servers.
             ["ConnectionStrings:postgres"] = "",
             ["ConnectionStrings:messaging"] = "",
+            ["ConnectionStrings:mail"] = "",
             // Disposal returns once every process is gone.
             ["DcpPublisher:WaitForResourceCleanup"] = "true",
         };
@@ -56,12 +58,13 @@ public sealed class LocalServersApp : IAsyncDisposable
         });
         var server = postgres ? builder.AddLocalPostgres("postgres") : null;
         var broker = rabbitMq ? builder.AddLocalRabbitMQ("messaging") : null;
+        var smtp = mail ? builder.AddLocalMail("mail") : null;
         declare?.Invoke(builder, server);
         var app = builder.Build();
         try
         {
             await app.StartAsync();
-            foreach (var resource in builder.Resources.Where(r => r is IPostgresServerResource or IRabbitMQServerResource or PostgresDatabaseResource))
+            foreach (var resource in builder.Resources.Where(r => r is IPostgresServerResource or IRabbitMQServerResource or PostgresDatabaseResource or IMailServerResource))
             {
                 await app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name).WaitAsync(TimeSpan.FromMinutes(3));
             }
@@ -69,6 +72,7 @@ public sealed class LocalServersApp : IAsyncDisposable
             {
                 Postgres = server is null ? null : new PostgresServer((await server.Resource.ConnectionStringExpression.GetValueAsync(default))!),
                 RabbitMq = broker is null ? null : await RabbitMqServer.CreateAsync(app, broker.Resource),
+                Mail = smtp is null ? null : await MailServer.CreateAsync(app, smtp.Resource),
             };
         }
         catch

@@ -37,18 +37,20 @@ public sealed class ServiceTestBed : IAsyncLifetime
     }
 
     /// <summary>
-    /// Starts a service in-process with a fresh database bound to <paramref name="connectionName"/>
-    /// and waits until its <c>/health</c> answers 200. With <paramref name="realHttp"/> it serves on Kestrel.
+    /// Starts a service in-process with a fresh database bound to <paramref name="connectionName"/> (or the one
+    /// <paramref name="database"/> names, e.g. to start it again after <see cref="StopServiceAsync"/>) and waits until
+    /// its <c>/health</c> answers 200. With <paramref name="realHttp"/> it serves on Kestrel.
     /// </summary>
     public async Task<ServiceHost<TEntry>> StartServiceAsync<TEntry>(
         string connectionName,
         IDictionary<string, string?>? settings = null,
         string? messagingUri = null,
-        bool realHttp = false) where TEntry : class
+        bool realHttp = false,
+        string? database = null) where TEntry : class
     {
         var all = new Dictionary<string, string?>
         {
-            [$"ConnectionStrings:{connectionName}"] = await CreateDatabaseAsync(connectionName),
+            [$"ConnectionStrings:{connectionName}"] = database ?? await CreateDatabaseAsync(connectionName),
             ["ConnectionStrings:messaging"] = messagingUri ?? MessagingUri,
             ["Jwt:SigningKey"] = SigningKey,
         };
@@ -64,6 +66,13 @@ public sealed class ServiceTestBed : IAsyncLifetime
         hosts.Add(host);
         await host.WaitUntilHealthyAsync();
         return host;
+    }
+
+    /// <summary>Stops a service as its host would (SIGTERM: the hosted services stop gracefully), before the test bed ends.</summary>
+    public async Task StopServiceAsync<TEntry>(ServiceHost<TEntry> host) where TEntry : class
+    {
+        hosts.Remove(host);
+        await host.DisposeAsync();
     }
 
     /// <summary>A client calling <paramref name="host"/> as a signed-in staff member, the way the portal does.</summary>

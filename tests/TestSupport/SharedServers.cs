@@ -23,6 +23,15 @@ public sealed class SharedServers
 
     public static Task<SharedServers> GetAsync() => Instance.Value;
 
+    private static readonly Lazy<Task<MailServer>> MailInstance = new(async () =>
+        (await LocalServersApp.StartAsync(TestFolders.Create("mail"), postgres: false, rabbitMq: false, mail: true)).Mail!);
+
+    /// <summary>
+    /// One local SMTP server (smtp4dev, the AppHost's own resource) for the test process, started on first use: only
+    /// the tests that send mail pay for it. Tests tell their messages apart by the recipients' addresses.
+    /// </summary>
+    public static Task<MailServer> GetMailAsync() => MailInstance.Value;
+
     private static async Task<SharedServers> StartAsync()
     {
         TestFolders.SweepLeftovers();

@@ -27,19 +27,21 @@ public static class OrganisationsApi
         return app;
     }
 
-    public sealed record OrganisationDto(Guid Id, string Name, RespondentCategory Category, string Email);
+    /// <param name="Language">What the organisation is written to in: lv or en.</param>
+    public sealed record OrganisationDto(Guid Id, string Name, RespondentCategory Category, string Email, string Language);
 
-    public sealed record OrganisationRequest(string? Name, RespondentCategory Category, string? Email);
+    /// <param name="Language">lv (when left out) or en.</param>
+    public sealed record OrganisationRequest(string? Name, RespondentCategory Category, string? Email, string? Language = null);
 
     public sealed record ImportResult(int Added, int Updated);
 
-    private const string Select = "SELECT id, name, category, email FROM partner_organisations";
+    private const string Select = "SELECT id, name, category, email, language FROM partner_organisations";
 
     public static async Task<Ok<OrganisationDto[]>> List(NpgsqlDataSource db, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var rows = await connection.QueryAsync<(Guid Id, string Name, string Category, string Email)>(new CommandDefinition($"{Select} ORDER BY name", cancellationToken: ct));
-        return TypedResults.Ok(rows.Select(r => new OrganisationDto(r.Id, r.Name, Enum.Parse<RespondentCategory>(r.Category), r.Email)).ToArray());
+        var rows = await connection.QueryAsync<(Guid Id, string Name, string Category, string Email, string Language)>(new CommandDefinition($"{Select} ORDER BY name", cancellationToken: ct));
+        return TypedResults.Ok(rows.Select(r => new OrganisationDto(r.Id, r.Name, Enum.Parse<RespondentCategory>(r.Category), r.Email, r.Language)).ToArray());
     }
 
     public static async Task<Results<Created<OrganisationDto>, ValidationProblem>> Create(OrganisationRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
@@ -53,14 +55,14 @@ public static class OrganisationsApi
         try
         {
             await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO partner_organisations (id, name, category, email, created_at, updated_at) VALUES (@id, @name, @category, @email, @now, @now)
-                """, new { id, name = request.Name!.Trim(), category = request.Category.ToString(), email = request.Email!.Trim(), now = clock.GetUtcNow() }, cancellationToken: ct));
+                INSERT INTO partner_organisations (id, name, category, email, language, created_at, updated_at) VALUES (@id, @name, @category, @email, @language, @now, @now)
+                """, new { id, name = request.Name!.Trim(), category = request.Category.ToString(), email = request.Email!.Trim(), language = LanguageOf(request), now = clock.GetUtcNow() }, cancellationToken: ct));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             return DuplicateName(request.Name);
         }
-        return TypedResults.Created($"/api/organisations/{id}", new OrganisationDto(id, request.Name!.Trim(), request.Category, request.Email!.Trim()));
+        return TypedResults.Created($"/api/organisations/{id}", new OrganisationDto(id, request.Name!.Trim(), request.Category, request.Email!.Trim(), LanguageOf(request)));
     }
 
     public static async Task<Results<Ok<OrganisationDto>, NotFound, ValidationProblem>> Update(Guid id, OrganisationRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
@@ -73,9 +75,9 @@ public static class OrganisationsApi
         try
         {
             var changed = await connection.ExecuteAsync(new CommandDefinition("""
-                UPDATE partner_organisations SET name = @name, category = @category, email = @email, updated_at = @now WHERE id = @id
-                """, new { id, name = request.Name!.Trim(), category = request.Category.ToString(), email = request.Email!.Trim(), now = clock.GetUtcNow() }, cancellationToken: ct));
-            return changed == 1 ? TypedResults.Ok(new OrganisationDto(id, request.Name!.Trim(), request.Category, request.Email!.Trim())) : TypedResults.NotFound();
+                UPDATE partner_organisations SET name = @name, category = @category, email = @email, language = @language, updated_at = @now WHERE id = @id
+                """, new { id, name = request.Name!.Trim(), category = request.Category.ToString(), email = request.Email!.Trim(), language = LanguageOf(request), now = clock.GetUtcNow() }, cancellationToken: ct));
+            return changed == 1 ? TypedResults.Ok(new OrganisationDto(id, request.Name!.Trim(), request.Category, request.Email!.Trim(), LanguageOf(request))) : TypedResults.NotFound();
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -129,10 +131,11 @@ public static class OrganisationsApi
         {
             // xmax = 0 only on a freshly inserted row: tells an insert from an update in one statement.
             added += await connection.ExecuteScalarAsync<bool>(new CommandDefinition("""
-                INSERT INTO partner_organisations (id, name, category, email, created_at, updated_at) VALUES (@id, @Name, @category, @Email, @now, @now)
-                ON CONFLICT ((lower(name))) DO UPDATE SET category = EXCLUDED.category, email = EXCLUDED.email, updated_at = EXCLUDED.updated_at
+                INSERT INTO partner_organisations (id, name, category, email, language, created_at, updated_at) VALUES (@id, @Name, @category, @Email, coalesce(@Language, 'lv'), @now, @now)
+                ON CONFLICT ((lower(name))) DO UPDATE SET category = EXCLUDED.category, email = EXCLUDED.email,
+                    language = coalesce(@Language, partner_organisations.language), updated_at = EXCLUDED.updated_at
                 RETURNING xmax = 0
-                """, new { id = Guid.CreateVersion7(), row.Name, category = row.Category.ToString(), row.Email, now = clock.GetUtcNow() }, tx, cancellationToken: ct)) ? 1 : 0;
+                """, new { id = Guid.CreateVersion7(), row.Name, category = row.Category.ToString(), row.Email, row.Language, now = clock.GetUtcNow() }, tx, cancellationToken: ct)) ? 1 : 0;
         }
         await audit.RecordAsync(tx, AuditActor.From(user), "organisations.imported", null, new { added, updated = accepted.Count - added }, ct);
         await tx.CommitAsync(ct);
@@ -142,7 +145,11 @@ public static class OrganisationsApi
     private static ValidationProblem? Problems(OrganisationRequest request) =>
         OrganisationImport.Check(request.Name, request.Category.ToString(), request.Email?.Trim(), out _) is { } problem
             ? FieldErrors.Problem(problem.Field, problem.Code, problem.Message)
-            : null;
+            : request.Language is not null && OrganisationImport.ParseLanguage(request.Language) is null
+                ? FieldErrors.Problem("language", ErrorCodes.NotOffered, $"The language \"{request.Language}\" is not lv or en.")
+                : null;
+
+    private static string LanguageOf(OrganisationRequest request) => OrganisationImport.ParseLanguage(request.Language) ?? "lv";
 
     private static ValidationProblem DuplicateName(string? name) =>
         FieldErrors.Problem("name", ErrorCodes.Duplicate, $"An organisation named \"{name?.Trim()}\" already exists.");

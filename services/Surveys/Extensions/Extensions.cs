@@ -20,6 +20,10 @@ internal static class Extensions
         builder.AddAuditTrail();
         builder.Services.AddSingleton<InvitationIssuer>();
         builder.Services.AddSingleton<ResponseWriter>();
+        // Null without ConnectionStrings:mail: the service runs, and a mailing is refused saying why.
+        builder.Services.AddSingleton(services => StrategyPlatform.Surveys.Mailings.MailSettings.Read(services.GetRequiredService<IConfiguration>())!);
+        builder.Services.AddSingleton<StrategyPlatform.Surveys.Mailings.MailingSender>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<StrategyPlatform.Surveys.Mailings.MailingSender>());
         builder.AddInputLimits();
         builder.Services.AddTelemetryRedaction();
         builder.AddPublicRateLimits();

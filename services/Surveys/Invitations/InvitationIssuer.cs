@@ -21,6 +21,22 @@ public sealed class InvitationIssuer(IConfiguration configuration, TimeProvider 
 
     public string UrlFor(string token) => UrlTemplate.Replace("{token}", token, StringComparison.Ordinal);
 
+    /// <summary>
+    /// The link as an e-mail carries it: absolute, on the portal's public address (<c>Surveys:PortalUrl</c>, which
+    /// the AppHost sets) unless <c>Surveys:AnswerUrl</c> is absolute itself; null when neither says where the portal is.
+    /// </summary>
+    public string? MailLinkFor(string token)
+    {
+        var url = UrlFor(token);
+        if (Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+        {
+            return url;
+        }
+        return Uri.TryCreate(configuration["Surveys:PortalUrl"], UriKind.Absolute, out var portal) && portal.Scheme is "http" or "https"
+            ? $"{portal.ToString().TrimEnd('/')}/{url.TrimStart('/')}"
+            : null;
+    }
+
     /// <param name="organisationIds">Only these organisations; null for every organisation not yet invited.</param>
     public async Task<IReadOnlyList<InvitationLink>> IssueMissingAsync(NpgsqlTransaction tx, Guid surveyId, IReadOnlyCollection<Guid>? organisationIds, CancellationToken ct)
     {

@@ -6,7 +6,8 @@ using StrategyPlatform.Surveys.Model;
 
 namespace StrategyPlatform.Surveys.Organisations;
 
-public sealed record OrganisationInput(string Name, RespondentCategory Category, string Email);
+/// <param name="Language">lv or en; null when the file has no language column (an existing organisation keeps its own).</param>
+public sealed record OrganisationInput(string Name, RespondentCategory Category, string Email, string? Language = null);
 
 /// <param name="Field">The column at fault (<c>name</c>, <c>category</c>, <c>email</c>), or <c>file</c>.</param>
 /// <param name="Code">One of <see cref="ErrorCodes"/>.</param>
@@ -17,12 +18,14 @@ public sealed record OrganisationProblem(string Field, string Code, string Messa
 
 /// <summary>
 /// Reads a partner list: columns <c>name</c>, <c>category</c>, <c>email</c> (or the Latvian
-/// <c>nosaukums</c>, <c>kategorija</c>, <c>e-pasts</c>). Every bad row is reported; the caller
+/// <c>nosaukums</c>, <c>kategorija</c>, <c>e-pasts</c>), and optionally <c>language</c> (<c>valoda</c>: lv or en,
+/// the language its e-mails are written in; empty for lv). Every bad row is reported; the caller
 /// imports nothing unless there are none.
 /// </summary>
 public static class OrganisationImport
 {
     private static readonly string[][] Columns = [["name", "nosaukums"], ["category", "kategorija"], ["email", "e-pasts", "epasts"]];
+    private static readonly string[] LanguageColumn = ["language", "valoda"];
 
     public static (IReadOnlyList<OrganisationInput> Rows, IReadOnlyList<RejectedRow> Rejected) Parse(IReadOnlyList<string> header, IReadOnlyList<Csv.Row> rows)
     {
@@ -31,6 +34,7 @@ public static class OrganisationImport
         {
             return ([], [new RejectedRow(1, FieldErrors.FileField, ErrorCodes.MissingColumns, "The first line must name the columns: name, category, email (or nosaukums, kategorija, e-pasts).")]);
         }
+        var languageColumn = LanguageColumn.FirstOrDefault(a => header.Contains(a, StringComparer.OrdinalIgnoreCase));
         var accepted = new List<OrganisationInput>();
         var rejected = new List<RejectedRow>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -38,6 +42,12 @@ public static class OrganisationImport
         {
             var (name, category, email) = (row[names[0]!], row[names[1]!], row[names[2]!]);
             var problem = Check(name, category, email, out var parsed);
+            var languageText = languageColumn is null ? null : row[languageColumn];
+            var language = string.IsNullOrWhiteSpace(languageText) ? null : ParseLanguage(languageText);
+            if (problem is null && !string.IsNullOrWhiteSpace(languageText) && language is null)
+            {
+                problem = new("language", ErrorCodes.NotOffered, $"The language \"{languageText}\" is not lv or en (latviešu, angļu).");
+            }
             if (problem is null && seen.TryGetValue(name, out var firstLine))
             {
                 problem = new("name", ErrorCodes.Duplicate, $"The organisation \"{name}\" is already on line {firstLine}.");
@@ -48,7 +58,7 @@ public static class OrganisationImport
                 continue;
             }
             seen[name] = row.Line;
-            accepted.Add(new(name, parsed, email));
+            accepted.Add(new(name, parsed, email, languageColumn is null ? null : language ?? "lv"));
         }
         if (rows.Count == 0)
         {
@@ -77,6 +87,14 @@ public static class OrganisationImport
         }
         return IsEmail(email) ? null : new("email", ErrorCodes.InvalidEmail, $"The e-mail address \"{email}\" is not valid.");
     }
+
+    /// <summary>lv or en from the ways people write them; null for anything else.</summary>
+    public static string? ParseLanguage(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "lv" or "lav" or "latviešu" or "latviesu" or "latvian" or "latviski" => "lv",
+        "en" or "eng" or "angļu" or "anglu" or "english" or "angliski" => "en",
+        _ => null,
+    };
 
     public static bool IsEmail(string? email) =>
         email is { Length: <= 254 } && MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal);
