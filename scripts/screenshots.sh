@@ -11,4 +11,7 @@ out="$PWD/TestResults/screenshots"
 rm -rf "$out" && mkdir -p "$out"
 PORTAL_SCREENSHOTS="$out" dotnet test tests/Portal.Tests --filter "FullyQualifiedName~Look.Every_page_looks_finished" \
   --logger "console;verbosity=minimal"
+# The mailing section (a bounce, the template with its preview) and the organisation form: issue 15's states.
+PORTAL_SCREENSHOTS="$out" dotnet test tests/Portal.Tests --filter "FullyQualifiedName~Mailing_invitations_and_reminders" \
+  --logger "console;verbosity=minimal"
 echo "Screenshots: $out ($(ls "$out" | wc -l) files)"

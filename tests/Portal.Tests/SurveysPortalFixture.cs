@@ -7,17 +7,20 @@ using StrategyPlatform.TestSupport;
 namespace StrategyPlatform.Portal.Tests;
 
 /// <summary>The portal with the real Surveys service (own database, real HTTP, the broker for its outbox); the other services stay down.</summary>
-public sealed class SurveysPortalFixture : PortalFixture
+public class SurveysPortalFixture : PortalFixture
 {
     public ServiceHost<SurveysService> Surveys { get; private set; } = null!;
 
     protected override async Task<Dictionary<string, string>> ServiceAddressesAsync()
     {
         var addresses = await base.ServiceAddressesAsync();
-        Surveys = await Bed.StartServiceAsync<SurveysService>("surveysdb", new Dictionary<string, string?>(), realHttp: true);
+        Surveys = await Bed.StartServiceAsync<SurveysService>("surveysdb", await SurveysSettingsAsync(), realHttp: true);
         addresses["surveys"] = Surveys.Address;
         return addresses;
     }
+
+    /// <summary>The Surveys service's own settings (none by default: it sends no mail).</summary>
+    protected virtual Task<Dictionary<string, string?>> SurveysSettingsAsync() => Task.FromResult(new Dictionary<string, string?>());
 
     /// <summary>Calls the service directly as a survey manager, to set up what a page shows.</summary>
     public HttpClient Manager() => Bed.CreateStaffClient(Surveys, [StaffRoles.SurveyManager], null, "survey-setup");

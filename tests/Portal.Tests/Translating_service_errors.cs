@@ -73,6 +73,16 @@ public sealed class Translating_service_errors : IDisposable
         Assert.StartsWith("Unknown category", ErrorTexts.For(T, cells[2].Problem, "Surveys.Import.category"));
     }
 
+    [Fact]
+    public void A_text_that_quotes_a_placeholder_is_shown_as_it_is()
+    {
+        using var _ = new BunitCulture(PortalCultures.English);
+
+        var text = ErrorTexts.For(T, new FieldProblem(ErrorCodes.LinkPlaceholderMissing, "Any wording."), "Mailings.Error.body");
+
+        Assert.Equal("The text must contain {link}: the system puts each organisation's link there.", text);
+    }
+
     private static string Latvian(string key)
     {
         using var _ = new BunitCulture(PortalCultures.Latvian);

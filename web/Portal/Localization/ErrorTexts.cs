@@ -23,7 +23,8 @@ public static class ErrorTexts
             .Concat(keys.Select(k => $"{k}.{FieldProblems.InvalidCode}"));
         foreach (var key in candidates)
         {
-            if (t[key, arguments] is { ResourceNotFound: false } text)
+            // Without arguments the text is taken as it is: a text may quote a placeholder such as {link}, which formatting would refuse.
+            if ((arguments.Length == 0 ? t[key] : t[key, arguments]) is { ResourceNotFound: false } text)
             {
                 return text.Value;
             }

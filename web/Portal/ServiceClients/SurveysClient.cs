@@ -39,6 +39,40 @@ public sealed class SurveysClient(HttpClient http, ILogger<SurveysClient> logger
     public Task<ServiceResult<SurveyText>> ReminderAsync(Guid id, CancellationToken ct = default) =>
         GetAsync<SurveyText>($"api/surveys/{id}/invitations/reminder", ct);
 
+    public Task<ServiceResult<MailTemplate>> MailTemplateAsync(Guid id, string kind, CancellationToken ct = default) =>
+        GetAsync<MailTemplate>($"api/surveys/{id}/mailings/template/{kind}", ct);
+
+    public Task<ServiceResult<MailTemplate>> SaveMailTemplateAsync(Guid id, string kind, MailTemplateSave template, CancellationToken ct = default) =>
+        SendAsync<MailTemplate>(() => new HttpRequestMessage(HttpMethod.Put, $"api/surveys/{id}/mailings/template/{kind}") { Content = JsonContent.Create(template) }, ct);
+
+    public Task<ServiceResult<MailPreview>> MailPreviewAsync(Guid id, string kind, string language, CancellationToken ct = default) =>
+        GetAsync<MailPreview>($"api/surveys/{id}/mailings/preview/{kind}?language={language}", ct);
+
+    /// <param name="intervalDays">Reminders only: not mailed in the last so many days.</param>
+    public Task<ServiceResult<MailAudience>> MailAudienceAsync(Guid id, string kind, int? intervalDays = null, CancellationToken ct = default) =>
+        GetAsync<MailAudience>($"api/surveys/{id}/mailings/audience/{kind}" + (intervalDays is { } days ? $"?intervalDays={days}" : ""), ct);
+
+    /// <summary>
+    /// Starts a mailing. <paramref name="idempotencyKey"/> is made once per form: a second click, or the client's own
+    /// retry, gives back the same mailing instead of a second one.
+    /// </summary>
+    public Task<ServiceResult<Mailing>> StartMailingAsync(Guid id, MailingRequest request, Guid idempotencyKey, CancellationToken ct = default) =>
+        SendAsync<Mailing>(() => new HttpRequestMessage(HttpMethod.Post, $"api/surveys/{id}/mailings")
+        {
+            Content = JsonContent.Create(request),
+            Headers = { { "Idempotency-Key", idempotencyKey.ToString() } },
+        }, ct);
+
+    public Task<ServiceResult<IReadOnlyList<MailingSummary>>> MailingsAsync(Guid id, CancellationToken ct = default) =>
+        GetAsync<IReadOnlyList<MailingSummary>>($"api/surveys/{id}/mailings", ct);
+
+    public Task<ServiceResult<Mailing>> MailingAsync(Guid id, Guid mailingId, CancellationToken ct = default) =>
+        GetAsync<Mailing>($"api/surveys/{id}/mailings/{mailingId}", ct);
+
+    /// <summary>Sends a failed recipient's message again, to the organisation's current address, with a new link.</summary>
+    public Task<ServiceResult<MailingRecipient>> ResendAsync(Guid id, Guid mailingId, Guid organisationId, CancellationToken ct = default) =>
+        PostAsync<object, MailingRecipient>($"api/surveys/{id}/mailings/{mailingId}/recipients/{organisationId}/resend", new { }, ct);
+
     public Task<ServiceResult<IReadOnlyList<PartnerOrganisation>>> OrganisationsAsync(CancellationToken ct = default) =>
         GetAsync<IReadOnlyList<PartnerOrganisation>>("api/organisations", ct);
 

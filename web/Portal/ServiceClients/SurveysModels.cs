@@ -54,9 +54,10 @@ public sealed record SurveyLink(Guid OrganisationId, string OrganisationName, st
 
 public sealed record SurveyOpened(SurveyDetails Survey, IReadOnlyList<SurveyLink> Links, string? OpenLinkUrl);
 
-public sealed record PartnerOrganisation(Guid Id, string Name, string Category, string Email);
+/// <param name="Language">lv or en: the language of the mails the organisation receives.</param>
+public sealed record PartnerOrganisation(Guid Id, string Name, string Category, string Email, string Language = "lv");
 
-public sealed record PartnerOrganisationSave(string Name, string Category, string Email);
+public sealed record PartnerOrganisationSave(string Name, string Category, string Email, string Language = "lv");
 
 public sealed record OrganisationImportResult(int Added, int Updated);
 
