@@ -143,6 +143,8 @@ public sealed partial class Running_the_yearly_partner_survey(SurveysPortalFixtu
         await page.WaitUntilInteractiveAsync();
         await Assertions.Expect(page.Locator("#response-rate")).ToContainTextAsync("Atbildējuši 1 no 20");
         await Assertions.Expect(page.Locator("#reminder-lv")).ToContainTextAsync("[saite]");
+        // The e-mail section has loaded too (nothing sent yet): the page is settled before the next click.
+        await Assertions.Expect(page.Locator("#mailing-history-empty")).ToBeVisibleAsync();
 
         // Next year's survey starts as a draft with the same questions.
         await page.Locator("#copy-survey").ClickAsync();
