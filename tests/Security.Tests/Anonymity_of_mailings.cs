@@ -41,7 +41,7 @@ public sealed partial class Anonymity_of_mailings(SecuredPlatform platform)
         var tokens = await TokensAsync(organisations.Select(o => o.Email));
 
         Assert.Equal(4 + 3, tokens.Count);
-        var tables = await EveryRowAsync();
+        var tables = await DatabaseSnapshot.EveryRowAsync(platform);
         var logs = platform.Logs.Snapshot();
         var spans = platform.Bed.Spans.Snapshot().Select(s => string.Join(" ", s.TagObjects.Select(t => $"{t.Key}={t.Value}").Prepend(s.DisplayName))).ToList();
         foreach (var token in tokens)
@@ -82,23 +82,6 @@ public sealed partial class Anonymity_of_mailings(SecuredPlatform platform)
         return tokens;
     }
 
-    private sealed record TableRow(string Table, string Json);
-
-    private async Task<IReadOnlyList<TableRow>> EveryRowAsync()
-    {
-        var rows = new List<TableRow>();
-        foreach (var database in platform.Databases.Keys)
-        {
-            await using var connection = await platform.OpenAsync(database);
-            foreach (var table in await connection.QueryAsync<string>(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"))
-            {
-                rows.AddRange((await connection.QueryAsync<string>($"SELECT row_to_json(t)::text FROM \"{table}\" t"))
-                    .Select(json => new TableRow($"{database}.{table}", json.Replace("\\\\x", ""))));
-            }
-        }
-        return rows;
-    }
 
     [GeneratedRegex(@"/answer/(?<token>[A-Za-z0-9_-]{43})")]
     private static partial Regex Link();

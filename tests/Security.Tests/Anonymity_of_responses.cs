@@ -47,7 +47,7 @@ public sealed partial class Anonymity_of_responses(SecuredPlatform platform)
         Assert.Equal(5, responses.Count);
         var invitations = (await QueryAsync<(Guid Id, Guid Organisation, byte[] Hash)>("surveysdb",
             "SELECT id, organisation_id, token_hash FROM invitations WHERE survey_id = @surveyId", new { surveyId })).ToList();
-        var tables = await EveryRowAsync();
+        var tables = await DatabaseSnapshot.EveryRowAsync(platform);
         var logs = platform.Logs.Snapshot();
         var spans = platform.Bed.Spans.Snapshot();
         var spanTexts = spans.Select(SpanText).ToList();
@@ -117,24 +117,6 @@ public sealed partial class Anonymity_of_responses(SecuredPlatform platform)
         Assert.DoesNotContain(csv.Split("\r\n").Skip(1), line => TimeOfDay().IsMatch(line));
     }
 
-    private sealed record TableRow(string Table, string Json, string Xmin);
-
-    private async Task<IReadOnlyList<TableRow>> EveryRowAsync()
-    {
-        var rows = new List<TableRow>();
-        foreach (var database in platform.Databases.Keys)
-        {
-            await using var connection = await platform.OpenAsync(database);
-            await connection.ExecuteAsync("SET TIME ZONE 'UTC'");
-            foreach (var table in await connection.QueryAsync<string>(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"))
-            {
-                rows.AddRange((await connection.QueryAsync<(string Json, string Xmin)>($"SELECT row_to_json(t)::text, t.xmin::text FROM \"{table}\" t"))
-                    .Select(r => new TableRow($"{database}.{table}", r.Json.Replace("\\\\x", ""), r.Xmin)));
-            }
-        }
-        return rows;
-    }
 
     /// <summary>The organisations of the survey's invitations in the order their rows lie in the table.</summary>
     private async Task<IReadOnlyList<Guid>> InvitationOrderAsync(Guid surveyId) =>
