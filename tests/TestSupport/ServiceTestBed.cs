@@ -61,7 +61,11 @@ public sealed class ServiceTestBed : IAsyncLifetime
         var host = new ServiceHost<TEntry>(all, Spans);
         if (realHttp)
         {
-            host.UseKestrel(0); // a free loopback port, for clients outside the test server
+            // A free loopback port, for clients outside the test server. Through Kestrel's own options, not
+            // UseKestrel(0): that sets the port on the built host while the service's Main, on its own thread, is
+            // already starting Kestrel, and loses that race now and then on a loaded machine ("Addresses cannot be
+            // modified after the server has started").
+            host.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         }
         hosts.Add(host);
         await host.WaitUntilHealthyAsync();
