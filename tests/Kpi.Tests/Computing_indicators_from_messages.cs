@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.TestSupport;
@@ -168,6 +169,45 @@ public sealed class Computing_indicators_from_messages(KpiPlatform platform) : I
         }
         var year = await Eventually.ReturnsAsync(() => platform.YearAsync("15", 2024), y => KpiPlatform.ValueOf(y) is not null);
         Assert.Equal((50.0m, 2), (KpiPlatform.ValueOf(year), year.GetProperty("n").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Facts_corrected_moved_to_another_kind_and_year_or_removed_behind_the_consumers_back_are_recounted_from_the_survey_totals()
+    {
+        // As a replay from the sources corrects facts, or a DBA removes one: no message, no note, only the facts change.
+        var survey = Guid.NewGuid();
+        SurveyResponseSubmitted Answer(params int[] ratings) => Response(SurveyKind.PartnerSatisfaction, 2025, ratings) with { SurveyId = survey };
+        var (corrected, moved, removed) = (Answer(5, 4), Answer(2), Answer(5));
+        foreach (var answer in new[] { corrected, moved, removed })
+        {
+            await platform.PublishAsync(answer);
+        }
+        var before = await Eventually.ReturnsAsync(() => platform.YearAsync("16", 2025), y => y.GetProperty("n").ValueKind == JsonValueKind.Number && y.GetProperty("n").GetInt32() == 4);
+        Assert.Equal(3, before.GetProperty("positive").GetInt32());
+
+        await using (var connection = await platform.OpenDatabaseAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, """
+                UPDATE survey_response_facts SET positive = 1, counted = 2 WHERE response_id = @corrected;
+                UPDATE survey_response_facts SET kind = 'CampaignEvaluation', year = 2027 WHERE response_id = @moved;
+                DELETE FROM survey_response_facts WHERE response_id = @removed;
+                """, new { corrected = corrected.ResponseId, moved = moved.ResponseId, removed = removed.ResponseId });
+        }
+
+        var partners = await Eventually.ReturnsAsync(() => platform.YearAsync("16", 2025), y => y.GetProperty("n").GetInt32() == 2);
+        Assert.Equal((50.0m, 1, 1), (KpiPlatform.ValueOf(partners), partners.GetProperty("positive").GetInt32(), partners.GetProperty("responses").GetInt32()));
+        var campaigns = await Eventually.ReturnsAsync(() => platform.YearAsync("15", 2027), y => KpiPlatform.ValueOf(y) is not null);
+        Assert.Equal((0m, 1), (KpiPlatform.ValueOf(campaigns), campaigns.GetProperty("n").GetInt32()));
+        // The recount folded every change into the totals, which now say what the facts say.
+        await using (var connection = await platform.OpenDatabaseAsync())
+        {
+            var totals = await Dapper.SqlMapper.QueryAsync<(string Kind, int Year, long Responses, long Counted, long Positive)>(connection,
+                "SELECT kind, year, responses, counted, positive FROM survey_response_totals WHERE survey_id = @survey AND responses > 0 ORDER BY year", new { survey });
+            Assert.Equal([("PartnerSatisfaction", 2025, 1L, 2L, 1L), ("CampaignEvaluation", 2027, 1L, 1L, 0L)], totals);
+            Assert.Equal(0L, await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT count(*) FROM survey_response_changes WHERE survey_id = @survey", new { survey }));
+        }
+        using var counts = await platform.Reader().GetAsync($"/api/kpi/surveys/{survey}/response-count");
+        Assert.Equal(2, (await counts.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("responses").GetInt32());
     }
 
     private async Task<long> FactsOfAsync(Guid surveyId)

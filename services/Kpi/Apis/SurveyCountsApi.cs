@@ -21,7 +21,8 @@ public static class SurveyCountsApi
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var responses = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT count(*) FROM survey_response_facts WHERE survey_id = @surveyId", new { surveyId }, cancellationToken: ct));
+            $"SELECT coalesce(sum(responses), 0)::int FROM {StrategyPlatform.Kpi.Computed.SurveyTotals.Current} c WHERE survey_id = @surveyId",
+            new { surveyId }, cancellationToken: ct));
         return TypedResults.Ok(new SurveyResponseCount(surveyId, responses));
     }
 }

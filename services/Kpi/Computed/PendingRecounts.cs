@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Dapper;
 using Npgsql;
+using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Catalogue;
 using StrategyPlatform.Kpi.Values;
 using StrategyPlatform.ServiceDefaults.Data;
@@ -9,13 +10,15 @@ namespace StrategyPlatform.Kpi.Computed;
 
 /// <summary>
 /// Recounts indicators 15 and 16 after their answers are recorded, for all answers recorded meanwhile at once.
-/// A consumer recording an answer notes the indicator and year in <c>pending_recounts</c>, in the answer's own
-/// transaction, and signals; this service takes the indicator's write lock once, recounts each noted year and
-/// publishes what changed. Before, every answer took the lock and recounted the whole year in its own
+/// Recording an answer's fact leaves its change in <c>survey_response_changes</c> (a trigger, in the answer's own
+/// transaction; a population change notes the indicator and year in <c>pending_recounts</c>), and the consumer
+/// signals; this service takes the indicator's write lock once, adds the changes to the per-survey totals
+/// (<see cref="SurveyTotals"/>), recounts each year they or the notes name and publishes what changed. Before, every answer took the lock and recounted the whole year in its own
 /// transaction, so the aggregator's consumers queued behind one another on one row (issue 13: 244 ms of lock
 /// wait per answer under load) and the work grew with every answer of the year. A value is never counted twice
-/// or missed: it is always recounted from the facts, and a note is committed with its fact and deleted with the
-/// recount that read it. Notes left by a crash, or by another replica's consumers, are found by the poll.
+/// or missed: it is always recounted from the totals and the changes not yet added (together, the facts), and a
+/// change or note is committed with its fact and deleted with the recount that read it. Changes and notes left by
+/// a crash, a replay's corrections or another replica's consumers are found by the poll.
 /// </summary>
 public sealed class PendingRecounts(
     NpgsqlDataSource db, IDatabaseReadiness readiness, CatalogueSeeder catalogue, ComputedValues computed, ILogger<PendingRecounts> logger)
@@ -40,8 +43,11 @@ public sealed class PendingRecounts(
     public async Task<int> RecountNotedAsync(NpgsqlTransaction tx, CancellationToken ct)
     {
         var connection = tx.Connection!;
+        // What to recount: the notes (a population changed) and the survey kinds whose answers' facts changed.
         var numbers = (await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT DISTINCT indicator_number FROM pending_recounts", transaction: tx, cancellationToken: ct))).ToList();
+            "SELECT DISTINCT indicator_number FROM pending_recounts", transaction: tx, cancellationToken: ct)))
+            .Union((await SurveyTotals.KindsChangedAsync(tx, ct)).Select(kind => StrategyIndicators.FedBy(Enum.Parse<SurveyKind>(kind))))
+            .Distinct().ToList();
         if (numbers.Count == 0)
         {
             return 0;
@@ -51,6 +57,9 @@ public sealed class PendingRecounts(
         var noted = (await connection.QueryAsync<(string Number, int Year)>(new CommandDefinition(
             "DELETE FROM pending_recounts WHERE indicator_number = ANY(@numbers) RETURNING indicator_number, year",
             new { numbers = numbers.ToArray() }, tx, cancellationToken: ct))).ToList();
+        var kinds = numbers.Select(StrategyIndicators.SurveyKindFeeding).OfType<SurveyKind>().Select(k => k.ToString()).ToList();
+        noted.AddRange((await SurveyTotals.AddChangesAsync(tx, kinds, ct))
+            .Select(moved => (StrategyIndicators.FedBy(Enum.Parse<SurveyKind>(moved.Kind)), moved.Year)));
         if (noted.Count > 0)
         {
             await computed.UpdateAsync(tx, [.. noted.Distinct()], ct);

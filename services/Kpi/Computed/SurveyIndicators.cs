@@ -17,12 +17,13 @@ public static class SurveyIndicators
     public static async Task<CountedItems> CountAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string number, int year, CancellationToken ct)
     {
         var kind = StrategyIndicators.SurveyKindFeeding(number)!.Value.ToString();
-        var surveys = (await connection.QueryAsync<(Guid SurveyId, int Responses, int N, int Positive, int? Population)>(new CommandDefinition("""
-            SELECT f.survey_id, count(*)::int, coalesce(sum(f.counted), 0)::int, coalesce(sum(f.positive), 0)::int,
+        // From the per-survey totals, not the year's facts: a recount costs the same on the first day and the last.
+        var surveys = (await connection.QueryAsync<(Guid SurveyId, int Responses, int N, int Positive, int? Population)>(new CommandDefinition($"""
+            SELECT c.survey_id, sum(c.responses)::int, sum(c.counted)::int, sum(c.positive)::int,
                    p.invited * greatest(1, p.counted_questions)
-            FROM survey_response_facts f LEFT JOIN survey_populations p ON p.survey_id = f.survey_id
-            WHERE f.kind = @kind AND f.year = @year
-            GROUP BY f.survey_id, p.invited, p.counted_questions ORDER BY f.survey_id
+            FROM {SurveyTotals.Current} c LEFT JOIN survey_populations p ON p.survey_id = c.survey_id
+            WHERE c.kind = @kind AND c.year = @year
+            GROUP BY c.survey_id, p.invited, p.counted_questions HAVING sum(c.responses) > 0 ORDER BY c.survey_id
             """, new { kind, year }, tx, cancellationToken: ct)))
             .Select(s => new CountedSurvey(s.SurveyId, s.Responses, s.N, s.Positive, s.Population)).ToList();
         return new(number, year, surveys.Count > 0, [], surveys);

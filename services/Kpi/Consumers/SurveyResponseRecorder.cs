@@ -12,7 +12,7 @@ namespace StrategyPlatform.Kpi.Consumers;
 /// share) and each invitation survey's population, and has indicator 16 (partner satisfaction) or
 /// 15 (campaign evaluation) of its year recounted: a population alone moves the 95 % interval (and a
 /// status judged on it) as soon as links are issued, not only with the next response.
-/// The recount is <see cref="PendingRecounts"/>' job, noted in the fact's transaction: answers arrive
+/// The recount is <see cref="PendingRecounts"/>' job, left for it in the fact's transaction: answers arrive
 /// in thousands during a campaign, and recounting the year under the indicator's lock for each one
 /// made them wait for one another.
 /// A response message is anonymous: no inbox row records it (it would date the response); the
@@ -24,23 +24,21 @@ public sealed class SurveyResponseRecorder(IInbox inbox, PendingRecounts recount
 {
     public async Task Consume(ConsumeContext<SurveyResponseSubmitted> context)
     {
-        await inbox.ProcessAnonymousAsync(context, (tx, ct) =>
-            RecordAsync(tx, context.Message.SurveyKind, context.Message.Year, () => Facts.RecordResponseAsync(tx, context.Message, correctBefore: null, ct), ct));
+        // The fact's trigger leaves the change for the recounter (Kpi migration 0011): no note of our own.
+        await inbox.ProcessAnonymousAsync(context, (tx, ct) => Facts.RecordResponseAsync(tx, context.Message, correctBefore: null, ct));
         recounts.Signal();
     }
 
     public async Task Consume(ConsumeContext<SurveyPopulationChanged> context)
     {
-        await inbox.ProcessOnceAsync(context, this, (tx, ct) =>
-            RecordAsync(tx, context.Message.SurveyKind, context.Message.Year, () => Facts.RecordPopulationAsync(tx, context.Message, correctBefore: null, ct), ct));
-        recounts.Signal();
-    }
-
-    private static async Task RecordAsync(NpgsqlTransaction tx, SurveyKind kind, int year, Func<Task<bool>> record, CancellationToken ct)
-    {
-        if (await record())
+        var population = context.Message;
+        await inbox.ProcessOnceAsync(context, this, async (tx, ct) =>
         {
-            await PendingRecounts.NoteAsync(tx, StrategyIndicators.FedBy(kind), year, ct);
-        }
+            if (await Facts.RecordPopulationAsync(tx, population, correctBefore: null, ct))
+            {
+                await PendingRecounts.NoteAsync(tx, StrategyIndicators.FedBy(population.SurveyKind), population.Year, ct);
+            }
+        });
+        recounts.Signal();
     }
 }

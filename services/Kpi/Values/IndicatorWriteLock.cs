@@ -8,7 +8,7 @@ namespace StrategyPlatform.Kpi.Values;
 /// survey answers, an entered value, a definition edit, a year lock, the replay) first takes the
 /// indicators' catalogue rows for update, in catalogue order, so writers of the same indicator are
 /// serialised and never deadlock one another. Recording a survey answer's fact does not take it: the
-/// fact is keyed by the response and the recount is noted for later (<c>PendingRecounts</c>).
+/// fact is keyed by the response and its change is left for the recounter (<c>PendingRecounts</c>).
 /// </summary>
 public static class IndicatorWriteLock
 {

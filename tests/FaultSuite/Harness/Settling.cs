@@ -44,7 +44,7 @@ public sealed class Settling(FaultPlatform platform)
                  + (SELECT count(*) FROM survey_response_facts WHERE survey_id = @survey)
             """, new { eventId, survey = markerSurvey }), counted => counted == markersAnswered + 1, timeout, because: "the aggregator did not count the markers");
         // Answers' facts are recorded first and their indicators recounted after: the tiles are final once nothing waits.
-        await Eventually.ReturnsAsync(() => databases.ScalarAsync<long>(Databases.Kpi, "SELECT count(*) FROM pending_recounts"), pending => pending == 0, timeout,
+        await Eventually.ReturnsAsync(() => databases.ScalarAsync<long>(Databases.Kpi, "SELECT (SELECT count(*) FROM pending_recounts) + (SELECT count(*) FROM survey_response_changes)"), pending => pending == 0, timeout,
             because: "the aggregator did not recount the indicators of the answers it recorded");
     }
 }
