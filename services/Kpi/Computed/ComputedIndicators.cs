@@ -22,7 +22,7 @@ public static class ComputedIndicators
     public static Task<IEnumerable<int>> YearsAsync(NpgsqlTransaction tx, string number, CancellationToken ct) =>
         tx.Connection!.QueryAsync<int>(new CommandDefinition(StrategyIndicators.IsFromMediaEvents(number)
             ? "SELECT DISTINCT extract(year FROM event_date)::int FROM media_event_facts WHERE event_date IS NOT NULL UNION SELECT year FROM computed_values WHERE indicator_number = @number"
-            : "SELECT DISTINCT year FROM survey_response_facts WHERE kind = @kind UNION SELECT year FROM computed_values WHERE indicator_number = @number",
+            : $"SELECT year FROM {SurveyTotals.Current} c WHERE kind = @kind GROUP BY year HAVING sum(responses) > 0 UNION SELECT year FROM computed_values WHERE indicator_number = @number",
             new { number, kind = StrategyIndicators.SurveyKindFeeding(number)?.ToString() }, tx, cancellationToken: ct));
 
     /// <summary>What <paramref name="number"/> counts for <paramref name="year"/>, and the value it makes under <paramref name="definition"/>.</summary>
