@@ -70,7 +70,12 @@ internal sealed class ProcessStats
         return found;
     }
 
-    /// <summary>utime + stime of a live process (fields 14 and 15 of /proc/[pid]/stat); its children's own time is counted on their pids.</summary>
+    /// <summary>
+    /// utime + stime of a live process and cutime + cstime, the time of its children that exited and were waited for
+    /// (fields 14–17 of /proc/[pid]/stat); live children's own time is counted on their pids. Without the children's
+    /// part, a PostgreSQL backend that ended during a round took its CPU with it (a full run once read 1.19 ms per
+    /// response in one round against 3.8 in the others).
+    /// </summary>
     private static long Ticks(int pid)
     {
         if (SafeRead($"/proc/{pid}/stat") is not { } stat)
@@ -78,7 +83,7 @@ internal sealed class ProcessStats
             return 0;
         }
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return long.Parse(fields[11]) + long.Parse(fields[12]);
+        return long.Parse(fields[11]) + long.Parse(fields[12]) + long.Parse(fields[13]) + long.Parse(fields[14]);
     }
 
     private static long StatusField(int pid, string name) =>
