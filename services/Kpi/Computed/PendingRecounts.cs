@@ -46,7 +46,7 @@ public sealed class PendingRecounts(
         // What to recount: the notes (a population changed) and the survey kinds whose answers' facts changed.
         var numbers = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT DISTINCT indicator_number FROM pending_recounts", transaction: tx, cancellationToken: ct)))
-            .Union((await SurveyTotals.KindsChangedAsync(tx, ct)).Select(kind => StrategyIndicators.FedBy(Enum.Parse<SurveyKind>(kind))))
+            .Union((await SurveyTotals.KindsChangedAsync(tx, ct)).Select(FedBy).OfType<string>())
             .Distinct().ToList();
         if (numbers.Count == 0)
         {
@@ -59,13 +59,16 @@ public sealed class PendingRecounts(
             new { numbers = numbers.ToArray() }, tx, cancellationToken: ct))).ToList();
         var kinds = numbers.Select(StrategyIndicators.SurveyKindFeeding).OfType<SurveyKind>().Select(k => k.ToString()).ToList();
         noted.AddRange((await SurveyTotals.AddChangesAsync(tx, kinds, ct))
-            .Select(moved => (StrategyIndicators.FedBy(Enum.Parse<SurveyKind>(moved.Kind)), moved.Year)));
+            .Select(moved => (FedBy(moved.Kind)!, moved.Year)));
         if (noted.Count > 0)
         {
             await computed.UpdateAsync(tx, [.. noted.Distinct()], ct);
         }
         return noted.Count;
     }
+
+    /// <summary>The indicator a stored kind feeds; null for a kind no message carries (a row written by hand), which must not stop every recount.</summary>
+    private static string? FedBy(string kind) => Enum.TryParse<SurveyKind>(kind, out var known) && Enum.IsDefined(known) ? StrategyIndicators.FedBy(known) : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
