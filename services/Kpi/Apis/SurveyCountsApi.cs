@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
+using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.ServiceDefaults.Authentication;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -21,7 +22,7 @@ public static class SurveyCountsApi
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         var responses = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT coalesce(sum(responses), 0)::int FROM {StrategyPlatform.Kpi.Computed.SurveyTotals.Current} c WHERE survey_id = @surveyId",
+            $"SELECT coalesce(sum(responses), 0)::int FROM {SurveyTotals.Current} c WHERE survey_id = @surveyId",
             new { surveyId }, cancellationToken: ct));
         return TypedResults.Ok(new SurveyResponseCount(surveyId, responses));
     }

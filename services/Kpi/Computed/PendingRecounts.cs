@@ -47,7 +47,7 @@ public sealed class PendingRecounts(
         var numbers = (await connection.QueryAsync<string>(new CommandDefinition(
             "SELECT DISTINCT indicator_number FROM pending_recounts", transaction: tx, cancellationToken: ct)))
             .Union((await SurveyTotals.KindsChangedAsync(tx, ct)).Select(FedBy).OfType<string>())
-            .Distinct().ToList();
+            .ToList();
         if (numbers.Count == 0)
         {
             return 0;
