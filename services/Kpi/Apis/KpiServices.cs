@@ -7,7 +7,7 @@ using StrategyPlatform.Kpi.Values;
 namespace StrategyPlatform.Kpi.Apis;
 
 /// <summary>What the KPI handlers need, bundled so each handler takes one <c>[AsParameters]</c> argument.</summary>
-public sealed class KpiServices(NpgsqlDataSource db, TimeProvider clock, StatusPublisher statuses, ComputedValues computed, IAuditTrail audit)
+public sealed class KpiServices(NpgsqlDataSource db, TimeProvider clock, StatusPublisher statuses, ComputedValues computed, IAuditTrail audit, SnapshotCache snapshots)
 {
     public NpgsqlDataSource Db => db;
     public TimeProvider Clock => clock;
@@ -15,9 +15,6 @@ public sealed class KpiServices(NpgsqlDataSource db, TimeProvider clock, StatusP
     public ComputedValues Computed => computed;
     public IAuditTrail Audit => audit;
 
-    public async Task<KpiSnapshot> SnapshotAsync(CancellationToken ct)
-    {
-        await using var connection = await db.OpenConnectionAsync(ct);
-        return await KpiSnapshot.LoadAsync(connection, null, clock.GetUtcNow(), ct);
-    }
+    /// <summary>The committed snapshot, from <see cref="SnapshotCache"/> unless something changed since it was read.</summary>
+    public Task<KpiSnapshot> SnapshotAsync(CancellationToken ct) => snapshots.GetAsync(ct);
 }

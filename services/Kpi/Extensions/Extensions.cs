@@ -28,6 +28,7 @@ internal static class Extensions
         builder.Services.AddSingleton<ComputedValues>();
         builder.Services.AddSingleton<PendingRecounts>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PendingRecounts>());
+        builder.Services.AddSingleton<SnapshotCache>();
         builder.Services.AddSingleton<KpiServices>();
         builder.Services.AddSingleton<Replay>();
         // The replay's sources, found as Aspire names them (services__surveys__http__0, services__mediaevents__http__0).

@@ -20,7 +20,8 @@ public sealed class StatusPublisher(IOutbox outbox, TimeProvider clock)
             return;
         }
         var now = clock.GetUtcNow();
-        var snapshot = await KpiSnapshot.LoadAsync(tx.Connection!, tx, now, ct);
+        // Only the indicators changed: a media event or a recount judges one or two of the 21, not the catalogue.
+        var snapshot = await KpiSnapshot.LoadAsync(tx.Connection!, tx, now, ct, [.. valuesChanged.Select(c => c.Number).Distinct()]);
         // Per indicator (its partition) in year order, as the dashboards would read them.
         foreach (var (number, year) in valuesChanged.Distinct().OrderBy(c => c.Number, StringComparer.Ordinal).ThenBy(c => c.Year))
         {

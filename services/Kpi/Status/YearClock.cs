@@ -14,6 +14,8 @@ public sealed class YearClock(DateTimeOffset utcNow, IReadOnlySet<int> lockedYea
 
     public int CurrentYear => local.Year;
 
+    public IReadOnlySet<int> LockedYears => lockedYears;
+
     public bool IsLocked(int year) => lockedYears.Contains(year);
 
     public bool IsComplete(int year) => year < local.Year;

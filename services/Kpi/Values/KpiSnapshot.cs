@@ -24,22 +24,31 @@ public sealed class KpiSnapshot
     public IReadOnlyDictionary<int, YearValue> ValuesOf(string number) =>
         Values.TryGetValue(number, out var v) ? v : new Dictionary<int, YearValue>();
 
+    /// <summary>The same data judged at another moment (a cached snapshot, asked about today).</summary>
+    public KpiSnapshot At(DateTimeOffset now) => new() { Catalogue = Catalogue, Values = Values, Clock = new YearClock(now, Clock.LockedYears) };
+
     public KpiStatus StatusOf(string number, int year) => StatusRules.Judge(Find(number)!.Definition, year, ValuesOf(number), Clock);
 
-    public static async Task<KpiSnapshot> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, DateTimeOffset now, CancellationToken ct)
+    /// <param name="numbers">Only these indicators (a change judging what it changed), or all of them.</param>
+    public static async Task<KpiSnapshot> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, DateTimeOffset now, CancellationToken ct,
+        IReadOnlyCollection<string>? numbers = null)
     {
-        var catalogue = (await connection.QueryAsync<(string Definition, int Version, int SortOrder, DateTime ChangedAt, string ChangedBy)>(new CommandDefinition(
-            "SELECT definition::text, version, sort_order, changed_at, changed_by FROM indicators ORDER BY sort_order", transaction: tx, cancellationToken: ct)))
+        // One round trip for the four reads; the filter is spliced in as text, the numbers stay a parameter.
+        var (ofIndicators, ofValues) = numbers is null ? ("", "") : (" WHERE number = ANY(@numbers)", " AND indicator_number = ANY(@numbers)");
+        await using var reads = await connection.QueryMultipleAsync(new CommandDefinition($"""
+            SELECT definition::text, version, sort_order, changed_at, changed_by FROM indicators{ofIndicators} ORDER BY sort_order;
+            SELECT indicator_number, year, value, definition_version FROM measurements WHERE superseded_at IS NULL{ofValues};
+            SELECT indicator_number AS Number, year, value, positive, counted, responses, ci_low AS CiLow, ci_high AS CiHigh, monthly, definition_version AS DefinitionVersion
+            FROM computed_values WHERE value IS NOT NULL{ofValues};
+            SELECT year FROM year_locks;
+            """, new { numbers = numbers?.ToArray() }, transaction: tx, cancellationToken: ct));
+        var catalogue = (await reads.ReadAsync<(string Definition, int Version, int SortOrder, DateTime ChangedAt, string ChangedBy)>())
             .Select(r => new CatalogueEntry(KpiJson.Deserialize<IndicatorDefinition>(r.Definition), r.Version, r.SortOrder, new DateTimeOffset(r.ChangedAt, TimeSpan.Zero), r.ChangedBy))
             .ToList();
         var origins = catalogue.ToDictionary(e => e.Definition.Number, e => e.Definition.Origin);
-        var entered = await connection.QueryAsync<(string Number, int Year, decimal Value, int DefinitionVersion)>(new CommandDefinition(
-            "SELECT indicator_number, year, value, definition_version FROM measurements WHERE superseded_at IS NULL", transaction: tx, cancellationToken: ct));
-        var computed = await connection.QueryAsync<ComputedRow>(new CommandDefinition("""
-            SELECT indicator_number AS Number, year, value, positive, counted, responses, ci_low AS CiLow, ci_high AS CiHigh, monthly, definition_version AS DefinitionVersion
-            FROM computed_values WHERE value IS NOT NULL
-            """, transaction: tx, cancellationToken: ct));
-        var locked = (await connection.QueryAsync<int>(new CommandDefinition("SELECT year FROM year_locks", transaction: tx, cancellationToken: ct))).ToHashSet();
+        var entered = await reads.ReadAsync<(string Number, int Year, decimal Value, int DefinitionVersion)>();
+        var computed = await reads.ReadAsync<ComputedRow>();
+        var locked = (await reads.ReadAsync<int>()).ToHashSet();
 
         // An indicator's values come from its origin only, so a definition edit that switches
         // origin never mixes the two series.
