@@ -60,11 +60,7 @@ public static class LocalPostgresBuilderExtensions
         var (command, arguments) = cluster.ServerCommand();
         var server = new LocalPostgresResource(name, command, cluster.Root, password.Resource);
         return builder.AddResource(server)
-            .WithEndpoint(LocalPostgresResource.EndpointName, endpoint =>
-            {
-                endpoint.UriScheme = "tcp";
-                endpoint.Port = builder.Configuration.GetValue<int?>($"AppHost:Ports:{name}");
-            })
+            .WithEndpoint(LocalPostgresResource.EndpointName, endpoint => DirectEndpoint.Configure(endpoint, builder.Configuration.GetValue<int?>($"AppHost:Ports:{name}")))
             .WithArgs(context =>
             {
                 foreach (var argument in arguments)

@@ -35,11 +35,7 @@ public static class LocalRabbitMQBuilderExtensions
         var broker = new LocalRabbitMQResource(name, installation.ServerScript, folder.Root, password.Resource);
         var management = new EndpointReference(broker, LocalRabbitMQResource.ManagementEndpointName);
         return builder.AddResource(broker)
-            .WithEndpoint(LocalRabbitMQResource.AmqpEndpointName, endpoint =>
-            {
-                endpoint.UriScheme = "tcp";
-                endpoint.Port = builder.Configuration.GetValue<int?>($"AppHost:Ports:{name}");
-            })
+            .WithEndpoint(LocalRabbitMQResource.AmqpEndpointName, endpoint => DirectEndpoint.Configure(endpoint, builder.Configuration.GetValue<int?>($"AppHost:Ports:{name}")))
             .WithHttpEndpoint(name: LocalRabbitMQResource.ManagementEndpointName, port: builder.Configuration.GetValue<int?>($"AppHost:Ports:{name}-management"))
             // Erlang's node-to-node port, used by rabbitmqctl only; without a port of its own it would be the AMQP port + 20000.
             .WithEndpoint(LocalRabbitMQResource.DistributionEndpointName, endpoint => endpoint.UriScheme = "tcp")

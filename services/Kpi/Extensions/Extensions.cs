@@ -15,7 +15,7 @@ internal static class Extensions
         builder.Services.AddValidation();
         builder.AddDefaultAuthentication();
         builder.AddInputLimits();
-        builder.AddNpgsqlDataSource("kpidb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
+        builder.AddNpgsqlDataSource("kpidb", configureDataSourceBuilder: NpgsqlDefaults.Apply);
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
         builder.AddAuditTrail();
         builder.AddMessaging(bus =>

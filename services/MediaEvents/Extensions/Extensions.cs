@@ -11,7 +11,7 @@ internal static class Extensions
         builder.Services.AddValidation();
         builder.AddDefaultAuthentication();
         builder.AddInputLimits();
-        builder.AddNpgsqlDataSource("mediadb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
+        builder.AddNpgsqlDataSource("mediadb", configureDataSourceBuilder: NpgsqlDefaults.Apply);
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
         builder.AddMessaging();
         builder.AddIdempotentRequests();

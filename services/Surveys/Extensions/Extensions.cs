@@ -13,7 +13,7 @@ internal static class Extensions
         builder.Services.AddValidation();
         builder.AddDefaultAuthentication();
         builder.Services.AddAuthorizationBuilder().AddSurveyPolicies();
-        builder.AddNpgsqlDataSource("surveysdb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
+        builder.AddNpgsqlDataSource("surveysdb", configureDataSourceBuilder: NpgsqlDefaults.Apply);
         builder.AddDatabaseMigrations(typeof(Extensions).Assembly);
         builder.AddMessaging();
         builder.AddIdempotentRequests();

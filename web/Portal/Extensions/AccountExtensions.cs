@@ -13,7 +13,7 @@ internal static class AccountExtensions
     /// <summary>Staff accounts: ASP.NET Core Identity in portaldb, a sign-in cookie, the shared staff policies.</summary>
     public static void AddStaffAccounts(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("portaldb", configureDataSourceBuilder: NpgsqlTracing.WithinTracesOnly);
+        builder.AddNpgsqlDataSource("portaldb", configureDataSourceBuilder: NpgsqlDefaults.Apply);
         builder.AddDatabaseMigrations(typeof(PortalDbContext).Assembly);
         builder.AddAuditTrail();
         builder.Services.AddDbContext<PortalDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
