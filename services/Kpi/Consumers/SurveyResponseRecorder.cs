@@ -1,5 +1,6 @@
 using MassTransit;
 using Npgsql;
+using StrategyPlatform.ServiceDefaults.Data;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.Kpi.Values;
@@ -16,16 +17,18 @@ namespace StrategyPlatform.Kpi.Consumers;
 /// in thousands during a campaign, and recounting the year under the indicator's lock for each one
 /// made them wait for one another.
 /// A response message is anonymous: no inbox row records it (it would date the response); the
-/// response id makes a second delivery change nothing. A population message is not about a person
-/// and goes through the inbox as usual.
+/// response id makes a second delivery change nothing. Its fact is written by <see cref="ResponseFactWriter"/>
+/// in a transaction shared with the answers consumed at the same moment, and the message is acknowledged once
+/// that transaction committed. A population message is not about a person and goes through the inbox as usual.
 /// </summary>
-public sealed class SurveyResponseRecorder(IInbox inbox, PendingRecounts recounts)
+public sealed class SurveyResponseRecorder(IInbox inbox, IDatabaseReadiness readiness, ResponseFactWriter facts, PendingRecounts recounts)
     : IConsumer<SurveyResponseSubmitted>, IConsumer<SurveyPopulationChanged>
 {
     public async Task Consume(ConsumeContext<SurveyResponseSubmitted> context)
     {
         // The fact's trigger leaves the change for the recounter (Kpi migration 0011): no note of our own.
-        await inbox.ProcessAnonymousAsync(context, (tx, ct) => Facts.RecordResponseAsync(tx, context.Message, correctBefore: null, ct));
+        await readiness.WaitAsync(context.CancellationToken);
+        await facts.RecordAsync(context.Message, context.CancellationToken);
         recounts.Signal();
     }
 
@@ -40,5 +43,20 @@ public sealed class SurveyResponseRecorder(IInbox inbox, PendingRecounts recount
             }
         });
         recounts.Signal();
+    }
+}
+
+/// <summary>
+/// Answers are consumed many at a time so that <see cref="ResponseFactWriter"/> has a group to commit together:
+/// each consumer only waits for a commit, so many cost little. The queue stays the one this consumer always had.
+/// </summary>
+public sealed class SurveyResponseRecorderDefinition : ConsumerDefinition<SurveyResponseRecorder>
+{
+    private const int AnswersInFlight = 128;
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<SurveyResponseRecorder> consumer, IRegistrationContext context)
+    {
+        endpoint.PrefetchCount = AnswersInFlight;
+        endpoint.ConcurrentMessageLimit = AnswersInFlight;
     }
 }

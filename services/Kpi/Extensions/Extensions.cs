@@ -1,3 +1,4 @@
+using MassTransit;
 using StrategyPlatform.Kpi.Apis;
 using StrategyPlatform.Kpi.Catalogue;
 using StrategyPlatform.Kpi.Computed;
@@ -20,10 +21,11 @@ internal static class Extensions
         builder.AddAuditTrail();
         builder.AddMessaging(bus =>
         {
-            bus.AddConsumer<SurveyResponseRecorder>();
+            bus.AddConsumer<SurveyResponseRecorder, SurveyResponseRecorderDefinition>();
             bus.AddConsumer<MediaEventRecorder>();
         });
 
+        builder.Services.AddSingleton<ResponseFactWriter>();
         builder.Services.AddSingleton<StatusPublisher>();
         builder.Services.AddSingleton<ComputedValues>();
         builder.Services.AddSingleton<PendingRecounts>();
