@@ -17,13 +17,6 @@ public interface IInbox
     /// <param name="handle">The effect, given the open transaction; messages it publishes go through <see cref="IOutbox"/> on the same transaction.</param>
     Task ProcessOnceAsync<T>(ConsumeContext<T> context, IConsumer<T> consumer, Func<NpgsqlTransaction, CancellationToken, Task> handle) where T : class;
 
-    /// <summary>
-    /// For an anonymous message (<see cref="IOutbox.AddAnonymousAsync"/>): the effect in one transaction,
-    /// without recording the message id, since an inbox row would date the message and, through its
-    /// transaction, the fact written with it. The effect must be idempotent by the message's own content
-    /// (a survey response by its id); a failure still rolls back and reaches MassTransit's retries.
-    /// </summary>
-    Task ProcessAnonymousAsync<T>(ConsumeContext<T> context, Func<NpgsqlTransaction, CancellationToken, Task> handle) where T : class;
 }
 
 internal sealed class PostgresInbox(NpgsqlDataSource dataSource, IDatabaseReadiness readiness, ILogger<PostgresInbox> logger) : IInbox
@@ -48,16 +41,6 @@ internal sealed class PostgresInbox(NpgsqlDataSource dataSource, IDatabaseReadin
             logger.LogInformation("{Consumer} already processed message {MessageId}; skipping the duplicate", consumerName, messageId);
             return;
         }
-        await handle(transaction, ct);
-        await transaction.CommitAsync(ct);
-    }
-
-    public async Task ProcessAnonymousAsync<T>(ConsumeContext<T> context, Func<NpgsqlTransaction, CancellationToken, Task> handle) where T : class
-    {
-        var ct = context.CancellationToken;
-        await readiness.WaitAsync(ct);
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
         await handle(transaction, ct);
         await transaction.CommitAsync(ct);
     }

@@ -1,9 +1,8 @@
 using MassTransit;
-using Npgsql;
-using StrategyPlatform.ServiceDefaults.Data;
 using StrategyPlatform.Contracts;
 using StrategyPlatform.Kpi.Computed;
 using StrategyPlatform.Kpi.Values;
+using StrategyPlatform.ServiceDefaults.Data;
 using StrategyPlatform.ServiceDefaults.Messaging;
 
 namespace StrategyPlatform.Kpi.Consumers;
