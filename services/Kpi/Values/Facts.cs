@@ -17,11 +17,18 @@ namespace StrategyPlatform.Kpi.Values;
 /// </remarks>
 public static class Facts
 {
+    /// <summary>A response's ratings as its fact keeps them: those on the 1–5 scale, and of them the positive (4–5: the top-2 box).</summary>
+    public static (int Positive, int Counted) Ratings(SurveyResponseSubmitted response)
+    {
+        var counted = response.CountedRatings.Where(r => r.Value is >= 1 and <= 5).ToList();
+        return (counted.Count(r => r.Value >= 4), counted.Count);
+    }
+
     /// <returns>Whether the stored fact changed (new, or corrected by a replay).</returns>
     /// <param name="correctBefore">For a replay, the generation it began reading the sources in; a response's fact is dated by no clock.</param>
     public static async Task<bool> RecordResponseAsync(NpgsqlTransaction tx, SurveyResponseSubmitted response, long? correctBefore, CancellationToken ct)
     {
-        var counted = response.CountedRatings.Where(r => r.Value is >= 1 and <= 5).ToList();
+        var (positive, counted) = Ratings(response);
         // The response id de-duplicates: the same response delivered or published twice counts once, without an inbox row.
         return await tx.Connection!.ExecuteAsync(new CommandDefinition("""
             INSERT INTO survey_response_facts (response_id, survey_id, kind, year, campaign_id, positive, counted, submitted_at)
@@ -35,7 +42,7 @@ public static class Facts
             """, new
         {
             response.ResponseId, response.SurveyId, kind = response.SurveyKind.ToString(), response.Year, response.CampaignId,
-            positive = counted.Count(r => r.Value >= 4), counted = counted.Count, SubmittedAt = response.SubmittedAt.UtcDateTime.Date, correctBefore,
+            positive, counted, SubmittedAt = response.SubmittedAt.UtcDateTime.Date, correctBefore,
         }, tx, cancellationToken: ct)) == 1;
     }
 

@@ -112,7 +112,7 @@ public sealed class ResponseFactWriter(NpgsqlDataSource db, ILogger<ResponseFact
     {
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var counted = responses.Select(r => r.CountedRatings.Where(c => c.Value is >= 1 and <= 5).ToList()).ToList();
+        var ratings = responses.Select(Facts.Ratings).ToList();
         await using var insert = new NpgsqlCommand("""
             INSERT INTO survey_response_facts (response_id, survey_id, kind, year, campaign_id, positive, counted, submitted_at)
             SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8)
@@ -126,8 +126,8 @@ public sealed class ResponseFactWriter(NpgsqlDataSource db, ILogger<ResponseFact
                 new NpgsqlParameter<string[]> { TypedValue = [.. responses.Select(r => r.SurveyKind.ToString())] },
                 new NpgsqlParameter<int[]> { TypedValue = [.. responses.Select(r => r.Year)] },
                 new NpgsqlParameter<Guid?[]> { TypedValue = [.. responses.Select(r => r.CampaignId)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid },
-                new NpgsqlParameter<int[]> { TypedValue = [.. counted.Select(c => c.Count(r => r.Value >= 4))] },
-                new NpgsqlParameter<int[]> { TypedValue = [.. counted.Select(c => c.Count)] },
+                new NpgsqlParameter<int[]> { TypedValue = [.. ratings.Select(r => r.Positive)] },
+                new NpgsqlParameter<int[]> { TypedValue = [.. ratings.Select(r => r.Counted)] },
                 new NpgsqlParameter<DateTime[]> { TypedValue = [.. responses.Select(r => r.SubmittedAt.UtcDateTime.Date)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
             },
         };
