@@ -90,7 +90,11 @@ internal sealed class PostgresOutbox : IOutbox
                 new NpgsqlParameter<string> { TypedValue = JsonSerializer.Serialize(message, MessageSerializer.Options) },
             },
         });
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{Channel}', '')"));
+        // The notification names the row, so the dispatcher reads it by id rather than walking the table's index.
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{Channel}', $1)")
+        {
+            Parameters = { new NpgsqlParameter<string> { TypedValue = id.ToString() } },
+        });
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 }
