@@ -37,15 +37,16 @@ internal sealed class OutboxDispatcher(
         await readiness.WaitAsync(stoppingToken);
         await using var listener = new OutboxListener(dataSource, PostgresOutbox.Channel, logger);
         // The table is read on the first round, after a quiet interval or a backoff's due time, when a notification
-        // asks for it, and at least once a poll interval under any load: a row whose notification was missed (the
-        // listener reconnecting) waits no longer than that. Otherwise the notified anonymous rows are read by id.
+        // asks for it or more rows were named than a batch takes, and at least once a poll interval under any load: a
+        // row whose notification was missed (the listener reconnecting) waits no longer than that. Only when nothing
+        // but anonymous rows was heard are those read, by id.
         var readTable = true;
         var tableReadAt = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             await listener.EnsureListeningAsync(stoppingToken);
             var heard = listener.Take();
-            readTable |= heard.TableWanted || heard.Named.Count > settings.BatchSize || DateTimeOffset.UtcNow - tableReadAt >= settings.PollInterval;
+            readTable |= heard.TableWanted || heard.Named.Count == 0 || heard.Named.Count > settings.BatchSize || DateTimeOffset.UtcNow - tableReadAt >= settings.PollInterval;
             var wait = settings.PollInterval;
             try
             {
@@ -60,7 +61,7 @@ internal sealed class OutboxDispatcher(
                 }
                 else
                 {
-                    result = heard.Named.Count > 0 ? await DispatchBatchAsync(heard.Named, CancellationToken.None) : new Batch(false, null);
+                    result = await DispatchBatchAsync(heard.Named, CancellationToken.None);
                 }
                 if (result.MoreDue)
                 {

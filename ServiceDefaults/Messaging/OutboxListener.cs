@@ -68,6 +68,12 @@ internal sealed class OutboxListener(NpgsqlDataSource dataSource, string channel
     /// <returns>Whether anything was heard; false when the timeout passed in silence.</returns>
     public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct)
     {
+        // Due already (a backoff lapsed while the batch was out): Npgsql reads a zero timeout as none at all, so the
+        // dispatcher would sleep until the next notification, which after a campaign's last answer never comes.
+        if (timeout < TimeSpan.FromMilliseconds(1))
+        {
+            return false;
+        }
         if (connection is null)
         {
             await Task.Delay(timeout, ct);
