@@ -10,16 +10,23 @@ using Xunit;
 
 namespace StrategyPlatform.Surveys.Tests;
 
-/// <summary>A campaign evaluation answered from an open link, with the rate limit set to 3 a minute.</summary>
+/// <summary>
+/// A campaign evaluation answered from an open link, with the rate limit set to 3 a minute; and a second replica
+/// of the service on the same database, as a manager's request may reach another replica than a respondent's.
+/// </summary>
 public sealed class OpenLinkService : IAsyncLifetime
 {
     public ServiceTestBed Bed { get; } = new();
     public ServiceHost<SurveysService> Surveys { get; private set; } = null!;
+    public ServiceHost<SurveysService> OtherReplica { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await Bed.InitializeAsync();
-        Surveys = await Bed.StartServiceAsync<SurveysService>("surveysdb", new Dictionary<string, string?> { ["Surveys:OpenLink:PermitsPerMinute"] = "3" });
+        var settings = new Dictionary<string, string?> { ["Surveys:OpenLink:PermitsPerMinute"] = "3" };
+        var database = await Bed.CreateDatabaseAsync("surveysdb");
+        Surveys = await Bed.StartServiceAsync<SurveysService>("surveysdb", settings, database: database);
+        OtherReplica = await Bed.StartServiceAsync<SurveysService>("surveysdb", settings, database: database);
     }
 
     public Task DisposeAsync() => Bed.DisposeAsync();
@@ -96,6 +103,37 @@ public sealed class Answering_a_public_campaign_survey(OpenLinkService service) 
         var results = await manager.GetFromJsonAsync<JsonElement>($"/api/surveys/{id}/results");
 
         Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Created], statuses);
+        Assert.Equal(1, results.GetProperty("indicator").GetProperty("validAnswers").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_survey_closed_through_another_replica_takes_no_further_answer_here()
+    {
+        using var manager = service.Bed.CreateStaffClient(service.OtherReplica, [StaffRoles.SurveyManager]);
+        using var respondent = service.Surveys.CreateClient();
+        var created = await manager.PostAsJsonAsync("/api/surveys", CampaignSurvey(), SurveyPortal.JsonOptions);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await manager.PostAsJsonAsync($"/api/surveys/{id}/open", new { opensOn = "2020-01-01", closesOn = "2099-12-31" })).EnsureSuccessStatusCode();
+        var sheet = new AnswerSheet(RespondentCategory.Resident, new Dictionary<string, Answer> { ["useful"] = new(Value: 5) });
+
+        // The first answer makes this replica keep the open survey (SurveyStore.ForAnsweringAsync); the close
+        // happens where it cannot hear of it.
+        var before = await respondent.PostAsJsonAsync($"/api/open/{id}", sheet, SurveyPortal.JsonOptions);
+        (await manager.PostAsync($"/api/surveys/{id}/close", null)).EnsureSuccessStatusCode();
+        var after = new List<HttpResponseMessage>();
+        for (var i = 0; i < 2; i++)
+        {
+            after.Add(await respondent.PostAsJsonAsync($"/api/open/{id}", sheet, SurveyPortal.JsonOptions));
+        }
+        var results = await manager.GetFromJsonAsync<JsonElement>($"/api/surveys/{id}/results");
+
+        Assert.Equal(HttpStatusCode.Created, before.StatusCode);
+        Assert.All(after, response => Assert.Equal(HttpStatusCode.Gone, response.StatusCode));
+        foreach (var response in after)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(LinkProblems.TypeOf(LinkProblem.Closed), problem.GetProperty("type").GetString());
+        }
         Assert.Equal(1, results.GetProperty("indicator").GetProperty("validAnswers").GetInt32());
     }
 

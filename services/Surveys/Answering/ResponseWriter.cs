@@ -14,8 +14,9 @@ namespace StrategyPlatform.Surveys.Answering;
 public sealed class ResponseWriter(IOutbox outbox, TimeProvider clock)
 {
     /// <summary>
-    /// Saves the response if the survey is still open as the transaction sees it (a manager may have closed it since the
-    /// link was read). The response, its message and that check go to the database in one round trip (issue 13).
+    /// Saves the response if the survey is still open at the same version as the transaction sees it (a manager may
+    /// have closed it since the link was read, or since <paramref name="survey"/> was kept: SurveyStore.ForAnsweringAsync).
+    /// The response, its message and that check go to the database in one round trip (issue 13).
     /// </summary>
     /// <returns>False when the survey is no longer open: nothing is saved and the transaction has been rolled back.</returns>
     public async Task<bool> SaveAsync(NpgsqlTransaction tx, SurveyRecord survey, SurveyDefinition definition, AnswerSheet sheet, CancellationToken ct)
@@ -25,7 +26,7 @@ public sealed class ResponseWriter(IOutbox outbox, TimeProvider clock)
         var today = LatvianTime.Today(clock).ToDateTime(TimeOnly.MinValue);
         var insert = new NpgsqlBatchCommand("""
             INSERT INTO responses (id, survey_id, survey_version, respondent_category, answers, submitted_on)
-            SELECT $1, $2, $3, $4, $5::jsonb, $6::date WHERE EXISTS (SELECT 1 FROM surveys WHERE id = $2 AND state = $7)
+            SELECT $1, $2, $3, $4, $5::jsonb, $6::date WHERE EXISTS (SELECT 1 FROM surveys WHERE id = $2 AND state = $7 AND current_version = $3)
             """)
         {
             Parameters =
@@ -52,6 +53,7 @@ public sealed class ResponseWriter(IOutbox outbox, TimeProvider clock)
             return true;
         }
         await tx.RollbackAsync(ct); // the message was written beside the response: it goes with it
+        SurveyStore.ForgetOpen(survey.Id);
         return false;
     }
 }

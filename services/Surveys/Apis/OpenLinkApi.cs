@@ -23,15 +23,19 @@ public static class OpenLinkApi
         return app;
     }
 
-    private static async Task<(AnswerLink? Link, LinkProblem? Problem)> ResolveAsync(NpgsqlConnection connection, Guid surveyId, TimeProvider clock, CancellationToken ct) =>
-        await SurveyStore.FindAsync(connection, surveyId, ct) is { SurveyMode: SurveyMode.OpenLink } survey
+    /// <param name="kept">
+    /// Whether an open survey's kept record will do: for a submission, whose insert re-checks the survey; not for
+    /// the form, which would otherwise show a survey closed through another replica until someone answers it.
+    /// </param>
+    private static async Task<(AnswerLink? Link, LinkProblem? Problem)> ResolveAsync(NpgsqlConnection connection, Guid surveyId, TimeProvider clock, bool kept, CancellationToken ct) =>
+        await (kept ? SurveyStore.ForAnsweringAsync(connection, surveyId, ct) : SurveyStore.FindAsync(connection, surveyId, ct)) is { SurveyMode: SurveyMode.OpenLink } survey
             ? await AnswerLink.ForSurveyAsync(connection, survey, null, clock, ct)
             : (null, LinkProblem.Unknown);
 
     public static async Task<Results<Ok<AnswerForm>, ProblemHttpResult>> GetForm(Guid surveyId, NpgsqlDataSource db, TimeProvider clock, CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var (link, problem) = await ResolveAsync(connection, surveyId, clock, ct);
+        var (link, problem) = await ResolveAsync(connection, surveyId, clock, kept: false, ct);
         return link is null ? LinkProblems.Result(problem!.Value) : TypedResults.Ok(link.Form(null));
     }
 
@@ -40,7 +44,7 @@ public static class OpenLinkApi
     {
         var idempotency = IdempotentRequest.Of(http, sheet);
         await using var connection = await db.OpenConnectionAsync(ct);
-        var (link, problem) = await ResolveAsync(connection, surveyId, clock, ct);
+        var (link, problem) = await ResolveAsync(connection, surveyId, clock, kept: true, ct);
         if (link is null)
         {
             return LinkProblems.Result(problem!.Value);
