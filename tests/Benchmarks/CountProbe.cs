@@ -5,7 +5,8 @@ namespace StrategyPlatform.Benchmarks;
 
 /// <summary>
 /// Watches what a system has counted, per survey, straight from its database (the same way for the platform
-/// and the baseline, and without loading either's API): every 2 ms one indexed query over the surveys of the run.
+/// and the baseline, and without loading either's API): every 5 ms one indexed query over the surveys of the run
+/// (every 2 ms, the platform's probe alone cost PostgreSQL 6 % of the round; freshness is judged in tens of milliseconds).
 /// Each rise of a survey's count is stamped, so every response can be matched to the moment it was counted.
 /// </summary>
 internal sealed class CountProbe(string connectionString, string countsQuery)
@@ -76,7 +77,7 @@ internal sealed class CountProbe(string connectionString, string countsQuery)
                 Interlocked.Exchange(ref total, sum);
                 try
                 {
-                    await Task.Delay(2, stop.Token);
+                    await Task.Delay(5, stop.Token);
                 }
                 catch (OperationCanceledException)
                 {
