@@ -17,8 +17,8 @@ public static class SurveyStore
     /// only once, to closed (LifecycleApi: a draft opens once, a closed survey stays closed, dates and version are
     /// set at opening), so an open survey's record is kept rather than read for every answer (issue 13: a round trip
     /// and 15 columns per answer). Whoever writes against a kept record re-checks state and version in that write
-    /// (<see cref="Answering.ResponseWriter"/>'s guard) and calls <see cref="ForgetOpen"/> when it is refused, so a
-    /// survey closed through another replica costs one refused answer here, never a saved one.
+    /// (<see cref="Answering.ResponseWriter"/>'s guard) and calls <see cref="ForgetOpen"/> when it is refused: a survey
+    /// closed through another replica refuses its next answer here as it would anywhere, and is then read again.
     /// </summary>
     public static async Task<SurveyRecord?> ForAnsweringAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
@@ -29,7 +29,7 @@ public static class SurveyStore
         var survey = await FindAsync(connection, id, ct);
         if (survey is { SurveyState: SurveyState.Open })
         {
-            if (OpenSurveys.Count >= MaxFrozenVersions)
+            if (OpenSurveys.Count >= MaxOpenSurveys)
             {
                 OpenSurveys.Clear();
             }
@@ -41,6 +41,8 @@ public static class SurveyStore
     /// <summary>The survey is no longer open as the database sees it: read it again next time.</summary>
     public static void ForgetOpen(Guid id) => OpenSurveys.TryRemove(id, out _);
 
+    // A year has a few dozen open surveys; the bound only keeps a long-running process from holding every one ever answered.
+    private const int MaxOpenSurveys = 256;
     private static readonly ConcurrentDictionary<Guid, SurveyRecord> OpenSurveys = new();
 
     /// <summary>
