@@ -52,6 +52,14 @@ public sealed class Answering_a_public_campaign_survey(OpenLinkService service) 
         ])]),
     };
 
+    private static async Task<Guid> OpenedCampaignSurveyAsync(HttpClient manager)
+    {
+        var created = await manager.PostAsJsonAsync("/api/surveys", CampaignSurvey(), SurveyPortal.JsonOptions);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        (await manager.PostAsJsonAsync($"/api/surveys/{id}/open", new { opensOn = "2020-01-01", closesOn = "2099-12-31" })).EnsureSuccessStatusCode();
+        return id;
+    }
+
     [Fact]
     public async Task Takes_answers_without_a_token_counts_them_for_indicator_15_and_rate_limits_per_survey()
     {
@@ -86,9 +94,7 @@ public sealed class Answering_a_public_campaign_survey(OpenLinkService service) 
     {
         using var manager = service.Bed.CreateStaffClient(service.Surveys, [StaffRoles.SurveyManager]);
         using var respondent = service.Surveys.CreateClient();
-        var created = await manager.PostAsJsonAsync("/api/surveys", CampaignSurvey(), SurveyPortal.JsonOptions);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await manager.PostAsJsonAsync($"/api/surveys/{id}/open", new { opensOn = "2020-01-01", closesOn = "2099-12-31" })).EnsureSuccessStatusCode();
+        var id = await OpenedCampaignSurveyAsync(manager);
         var sheet = new AnswerSheet(RespondentCategory.Resident, new Dictionary<string, Answer> { ["useful"] = new(Value: 4) });
         var key = Guid.NewGuid().ToString("N");
 
@@ -111,9 +117,7 @@ public sealed class Answering_a_public_campaign_survey(OpenLinkService service) 
     {
         using var manager = service.Bed.CreateStaffClient(service.OtherReplica, [StaffRoles.SurveyManager]);
         using var respondent = service.Surveys.CreateClient();
-        var created = await manager.PostAsJsonAsync("/api/surveys", CampaignSurvey(), SurveyPortal.JsonOptions);
-        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        (await manager.PostAsJsonAsync($"/api/surveys/{id}/open", new { opensOn = "2020-01-01", closesOn = "2099-12-31" })).EnsureSuccessStatusCode();
+        var id = await OpenedCampaignSurveyAsync(manager);
         var sheet = new AnswerSheet(RespondentCategory.Resident, new Dictionary<string, Answer> { ["useful"] = new(Value: 5) });
 
         // The first answer makes this replica keep the open survey (SurveyStore.ForAnsweringAsync); the close

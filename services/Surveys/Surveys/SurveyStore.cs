@@ -29,11 +29,7 @@ public static class SurveyStore
         var survey = await FindAsync(connection, id, ct);
         if (survey is { SurveyState: SurveyState.Open })
         {
-            if (OpenSurveys.Count >= MaxOpenSurveys)
-            {
-                OpenSurveys.Clear();
-            }
-            OpenSurveys[id] = survey;
+            Keep(OpenSurveys, id, survey);
         }
         return survey;
     }
@@ -41,8 +37,6 @@ public static class SurveyStore
     /// <summary>The survey is no longer open as the database sees it: read it again next time.</summary>
     public static void ForgetOpen(Guid id) => OpenSurveys.TryRemove(id, out _);
 
-    // A year has a few dozen open surveys; the bound only keeps a long-running process from holding every one ever answered.
-    private const int MaxOpenSurveys = 256;
     private static readonly ConcurrentDictionary<Guid, SurveyRecord> OpenSurveys = new();
 
     /// <summary>
@@ -67,17 +61,23 @@ public static class SurveyStore
         var definition = Json.Read<SurveyDefinition>(json);
         if (tx is null)
         {
-            // A year has a few dozen open surveys; the bound only keeps a long-running process from holding every version ever read.
-            if (FrozenVersions.Count >= MaxFrozenVersions)
-            {
-                FrozenVersions.Clear();
-            }
-            FrozenVersions[(surveyId, version)] = definition;
+            Keep(FrozenVersions, (surveyId, version), definition);
         }
         return definition;
     }
 
-    private const int MaxFrozenVersions = 256;
+    /// <summary>
+    /// A year has a few dozen open surveys, so a kept survey or version is rarely dropped; the bound only keeps a
+    /// long-running process from holding every one it ever read.
+    /// </summary>
+    private static void Keep<TKey, TValue>(ConcurrentDictionary<TKey, TValue> kept, TKey key, TValue value) where TKey : notnull
+    {
+        if (kept.Count >= 256)
+        {
+            kept.Clear();
+        }
+        kept[key] = value;
+    }
     private static readonly ConcurrentDictionary<(Guid SurveyId, int Version), SurveyDefinition> FrozenVersions = new();
 
     /// <summary>The definition responses are validated and counted against: the frozen version once opened, the draft before.</summary>
