@@ -45,6 +45,38 @@ internal sealed class ProcessStats
     public double CpuSeconds(IEnumerable<string> resources) =>
         resources.Where(roots.ContainsKey).SelectMany(r => Tree(roots[r])).Distinct().Sum(pid => Ticks(pid)) / TicksPerSecond;
 
+    /// <summary>
+    /// Waits until the whole machine has been quiet for a second (less than <paramref name="busyShare"/> of its cores
+    /// busy, from /proc/stat) or <paramref name="atMost"/> passed, so that a paced run measures the system at that
+    /// pace and not the work the run before it left behind (vacuum, recounts, a backlog).
+    /// </summary>
+    /// <returns>How long it took to settle, and whether it did.</returns>
+    public static async Task<(TimeSpan Waited, bool Settled)> SettleAsync(double busyShare, TimeSpan atMost)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (busy, total) = MachineTicks();
+        while (clock.Elapsed < atMost)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var (busyNow, totalNow) = MachineTicks();
+            var share = totalNow > total ? (double)(busyNow - busy) / (totalNow - total) : 1;
+            (busy, total) = (busyNow, totalNow);
+            if (share < busyShare)
+            {
+                return (clock.Elapsed, true);
+            }
+        }
+        return (clock.Elapsed, false);
+    }
+
+    /// <summary>All cores' busy and total ticks so far (the "cpu" line: idle and iowait are the idle part).</summary>
+    private static (long Busy, long Total) MachineTicks()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..].Select(long.Parse).ToArray();
+        var total = fields.Take(8).Sum(); // user … steal; guest time is already inside user
+        return (total - fields[3] - fields[4], total);
+    }
+
     /// <summary>CPU seconds of this (the load generator's) process.</summary>
     public static double OwnCpuSeconds() => Ticks(Environment.ProcessId) / TicksPerSecond;
 
