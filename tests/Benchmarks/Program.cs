@@ -92,10 +92,9 @@ if (results.SubmissionsPerS is { } sustained && results.BaselineSubmissionsPerS 
     {
         results.HalfLoadPerS = sustained / 2;
         Say($"Freshness at half load ({results.HalfLoadPerS:0}/s for {options.FreshnessDuration.TotalSeconds:0} s)…");
-        // Each paced run starts on a quiet machine: right after a saturation round, vacuum and the last recounts
-        // (the platform's) or a consumer's backlog (the baseline's) ran into the first seconds and were charged to the
-        // next system (a run read 12 s for the baseline, whose consumer had fallen behind while the platform's tables
-        // were vacuumed). The wait is reported, not hidden.
+        // Each paced run starts on a quiet machine, so that what the run before it left (vacuum, the last recounts,
+        // a consumer's backlog) is not charged to the next system: a run once read 12 s for the baseline, whose
+        // consumer fell behind in its first seconds, straight after the platform's run. The wait is reported.
         async Task<RunResult> PacedAsync(Target target, double rate)
         {
             var (waited, settled) = await ProcessStats.SettleAsync(0.15, TimeSpan.FromSeconds(90));
